@@ -1,0 +1,93 @@
+# pyrefcheck - build, test and install.
+#
+#   make            build build/pyrefcheck
+#   make deps       install missing Debian packages (apt-get; sudo when not root)
+#   make demo       scan the bundled example extension and show the findings
+#   make check      build and run every test (cmocka units + corpus runner)
+#   make install PREFIX=/usr/local
+
+LLVM_CONFIG ?= llvm-config-19
+PREFIX      ?= /usr/local
+CC          ?= cc
+
+DEB_PACKAGES = libclang-19-dev clang-19 llvm-19-dev libsqlite3-dev libcmocka-dev \
+               python3-dev libjansson-dev libxxhash-dev pkg-config
+
+LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
+LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
+
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+           -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -I. -Ianalyzer -Irules -Idb $(if $(LLVM_INC),-isystem $(LLVM_INC))
+LDLIBS  = $(if $(LLVM_LIB),-L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB)) -lclang \
+          -lsqlite3 -ljansson -lxxhash
+
+B = build
+LIB_SRC  = $(filter-out analyzer/main.c,$(wildcard analyzer/*.c rules/*.c db/*.c))
+LIB_OBJ  = $(patsubst %.c,$(B)/%.o,$(LIB_SRC)) $(B)/gen/schema_sql.o
+UNIT_SRC = $(wildcard tests/test_*.c)
+UNIT_BIN = $(patsubst tests/%.c,$(B)/tests/%,$(UNIT_SRC))
+RUNNER   = $(B)/tests/corpus_runner
+
+.PHONY: all deps demo check unit corpus install clean
+all: $(B)/pyrefcheck
+
+$(B)/%.o: %.c $(wildcard analyzer/*.h rules/*.h db/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/gen/schema_sql.c: db/schema.sql
+	@mkdir -p $(dir $@)
+	{ echo '/* generated from db/schema.sql */'; \
+	  echo 'const char store_schema_sql[] = {'; \
+	  od -An -tx1 -v $< | sed -e 's/ \([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; } > $@
+
+$(B)/gen/schema_sql.o: $(B)/gen/schema_sql.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/libpyrefcheck.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(B)/pyrefcheck: $(B)/analyzer/main.o $(B)/libpyrefcheck.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tests/%: tests/%.c $(B)/libpyrefcheck.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(B)/libpyrefcheck.a $(LDLIBS) -lcmocka
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	echo "deps: installing$$missing with apt-get"; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing
+
+demo: deps all
+	@sh tests/demo.sh
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do echo "== $$t"; $$t || fail=1; done; exit $$fail
+
+corpus: $(B)/pyrefcheck $(RUNNER)
+	$(RUNNER) --pyrefcheck $(B)/pyrefcheck corpus
+
+check: deps
+	@$(MAKE) --no-print-directory all $(UNIT_BIN) $(RUNNER)
+	@$(MAKE) --no-print-directory unit
+	@$(MAKE) --no-print-directory corpus
+	@sh tests/cli_test.sh $(B)/pyrefcheck
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyrefcheck
+	install -m 755 $(B)/pyrefcheck $(DESTDIR)$(PREFIX)/bin/pyrefcheck
+	install -m 644 rules/*.rules $(DESTDIR)$(PREFIX)/share/pyrefcheck/
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,212 @@
+/* frontend.c - libclang translation units: parsing with clear errors,
+ * detecting Python extensions, reading the Python version of the headers,
+ * and walking the functions defined in the main file. */
+#include "frontend.h"
+
+#include <clang-c/Index.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lower.h"
+#include "util.h"
+
+struct frontend {
+    CXIndex index;
+    const api_rules *rules;
+};
+
+struct fe_unit {
+    frontend *fe;
+    CXTranslationUnit tu;
+    char *path;
+    unsigned py_version;
+};
+
+frontend *frontend_new(const api_rules *rules)
+{
+    frontend *fe = xcalloc(1, sizeof *fe);
+    fe->index = clang_createIndex(0, 0);
+    fe->rules = rules;
+    return fe;
+}
+
+void frontend_free(frontend *fe)
+{
+    if (!fe)
+        return;
+    clang_disposeIndex(fe->index);
+    free(fe);
+}
+
+void fe_unit_free(fe_unit *u)
+{
+    if (!u)
+        return;
+    clang_disposeTranslationUnit(u->tu);
+    free(u->path);
+    free(u);
+}
+
+unsigned fe_unit_python_version(const fe_unit *u)
+{
+    return u->py_version;
+}
+
+/* "file:line:col: error: message" of the first error, or 0 if none. */
+static int first_error(CXTranslationUnit tu, char *err, size_t errlen)
+{
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
+        if (sev >= CXDiagnostic_Error) {
+            CXString s = clang_formatDiagnostic(
+                d, CXDiagnostic_DisplaySourceLocation |
+                       CXDiagnostic_DisplayColumn);
+            snprintf(err, errlen, "%s", clang_getCString(s));
+            clang_disposeString(s);
+            clang_disposeDiagnostic(d);
+            return 1;
+        }
+        clang_disposeDiagnostic(d);
+    }
+    return 0;
+}
+
+typedef struct include_scan {
+    bool has_python_h;
+    char *patchlevel;   /* path of patchlevel.h, if reached */
+} include_scan;
+
+static void inclusion_visitor(CXFile file, CXSourceLocation *stack,
+                              unsigned depth, CXClientData data)
+{
+    (void)stack;
+    (void)depth;
+    include_scan *scan = data;
+    CXString name = clang_getFileName(file);
+    const char *path = clang_getCString(name);
+    const char *base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path;
+    if (base && !strcmp(base, "Python.h"))
+        scan->has_python_h = true;
+    if (base && !strcmp(base, "patchlevel.h") && !scan->patchlevel)
+        scan->patchlevel = xstrdup(path);
+    clang_disposeString(name);
+}
+
+static unsigned define_value(const char *text, const char *macro)
+{
+    const char *p = text;
+    size_t n = strlen(macro);
+    while ((p = strstr(p, macro)) != NULL) {
+        const char *q = p + n;
+        if ((*q == ' ' || *q == '\t') && p > text && p[-1] == ' ')
+            return (unsigned)strtoul(q, NULL, 0);
+        p = q;
+    }
+    return 0;
+}
+
+static unsigned read_python_version(const char *patchlevel)
+{
+    char *text = patchlevel ? read_file(patchlevel, NULL) : NULL;
+    if (!text)
+        return 0;
+    unsigned major = define_value(text, "PY_MAJOR_VERSION");
+    unsigned minor = define_value(text, "PY_MINOR_VERSION");
+    free(text);
+    return major ? (major << 24) | (minor << 16) : 0;
+}
+
+fe_status frontend_parse(frontend *fe, const char *file,
+                         const char *const *args, int nargs, fe_unit **out,
+                         char *err, size_t errlen)
+{
+    *out = NULL;
+    FILE *probe = fopen(file, "rb");
+    if (!probe) {
+        snprintf(err, errlen, "%s: cannot read file", file);
+        return FE_ERROR;
+    }
+    fclose(probe);
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode rc = clang_parseTranslationUnit2(
+        fe->index, file, args, nargs, NULL, 0,
+        CXTranslationUnit_KeepGoing | CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles,
+        &tu);
+    if (rc != CXError_Success || !tu) {
+        snprintf(err, errlen, "%s: libclang could not parse the file (error %d)",
+                 file, (int)rc);
+        return FE_ERROR;
+    }
+    if (first_error(tu, err, errlen)) {
+        clang_disposeTranslationUnit(tu);
+        return FE_ERROR;
+    }
+    include_scan scan = { false, NULL };
+    clang_getInclusions(tu, inclusion_visitor, &scan);
+    fe_unit *u = xcalloc(1, sizeof *u);
+    u->fe = fe;
+    u->tu = tu;
+    u->path = xstrdup(file);
+    u->py_version = read_python_version(scan.patchlevel);
+    free(scan.patchlevel);
+    *out = u;
+    return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
+}
+
+/* ---- walking function definitions ---- */
+
+typedef struct walk {
+    fe_unit *u;
+    fe_func_cb cb;
+    void *ctx;
+    const char *only;   /* lower only this name */
+    ir_func *found;
+    int rc;
+} walk;
+
+static bool is_main_file_definition(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+        !clang_isCursorDefinition(c))
+        return false;
+    return clang_Location_isFromMainFile(clang_getCursorLocation(c)) != 0;
+}
+
+static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
+                                           CXClientData data)
+{
+    (void)parent;
+    walk *w = data;
+    if (!is_main_file_definition(c))
+        return CXChildVisit_Continue;
+    if (w->only) {
+        CXString s = clang_getCursorSpelling(c);
+        bool match = !strcmp(clang_getCString(s), w->only);
+        clang_disposeString(s);
+        if (!match)
+            return CXChildVisit_Continue;
+        w->found = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+        return CXChildVisit_Break;
+    }
+    ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+    w->rc = w->cb(f, w->ctx);
+    return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx)
+{
+    walk w = { u, cb, ctx, NULL, NULL, 0 };
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
+    return w.rc;
+}
+
+ir_func *fe_unit_lower_function(fe_unit *u, const char *name)
+{
+    walk w = { u, NULL, NULL, name, NULL, 0 };
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
+    return w.found;
+}

@@ -1,0 +1,51 @@
+/* frontend.h - the libclang front end: parses a translation unit, decides
+ * whether it is a Python extension, and lowers each function defined in the
+ * main file into the IR (ir.h).  Nothing outside frontend.c and lower.c
+ * includes clang-c headers.
+ *
+ * Ownership: a frontend owns its libclang index; a fe_unit owns its parsed
+ * translation unit; ir_funcs handed to the callback belong to the callback,
+ * which must ir_func_free them. */
+#ifndef PYREFCHECK_FRONTEND_H
+#define PYREFCHECK_FRONTEND_H
+
+#include <stddef.h>
+
+#include "ir.h"
+#include "../rules/apirules.h"
+
+typedef struct frontend frontend;
+typedef struct fe_unit fe_unit;
+
+typedef enum {
+    FE_OK,             /* parsed; a Python extension */
+    FE_NOT_EXTENSION,  /* parsed; Python.h is not reached */
+    FE_ERROR           /* could not be read or parsed: err says why */
+} fe_status;
+
+frontend *frontend_new(const api_rules *rules);
+void frontend_free(frontend *fe);
+
+/* Parse file with the given compiler arguments (no argv[0], no file name).
+ * On FE_ERROR err holds "file:line:col: error: message" (clang's first
+ * error) or another clear reason. */
+fe_status frontend_parse(frontend *fe, const char *file,
+                         const char *const *args, int nargs, fe_unit **out,
+                         char *err, size_t errlen);
+void fe_unit_free(fe_unit *u);
+
+/* PY_VERSION_HEX-style 0xMMmm0000 of the Python headers that were used,
+ * 0 when unknown. */
+unsigned fe_unit_python_version(const fe_unit *u);
+
+/* Lower every function defined in the main file, in source order, and hand
+ * each to cb (which takes ownership).  A nonzero return from cb stops the
+ * walk and is returned. */
+typedef int (*fe_func_cb)(ir_func *f, void *ctx);
+int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx);
+
+/* Lower the single function named name (for tests and dump-ir); NULL when
+ * there is no such definition in the main file. */
+ir_func *fe_unit_lower_function(fe_unit *u, const char *name);
+
+#endif

@@ -1,0 +1,1282 @@
+/* lower.c - lowering one libclang function definition into the IR.
+ *
+ * Statements become basic blocks and terminators (every C control
+ * construct, including goto, switch fall-through, short circuits and ?:);
+ * expressions become call/assign/store instructions over variables and
+ * temporaries.  Reference-count macros and functions named in the rules
+ * (Py_INCREF, Py_CLEAR, Py_SETREF, Py_NewRef, ...) become INCREF/DECREF
+ * instructions whatever their expansion in the installed headers: a macro is
+ * recognised by its name as written, and its arguments are found among the
+ * expansion's cursors by their source range.
+ *
+ * Ownership: the lower_ctx owns its maps and frees them; the ir_func it
+ * builds is returned to the caller. */
+#include "lower.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct var_entry {
+    unsigned hash;
+    CXCursor decl;
+    int var;
+} var_entry;
+
+typedef struct label_entry {
+    char *name;
+    int block;
+} label_entry;
+
+typedef struct switch_ctx {
+    long long *vals;
+    int *blocks;
+    size_t n, capv, capb;
+    int default_block;
+} switch_ctx;
+
+typedef struct lower_ctx {
+    CXTranslationUnit tu;
+    const api_rules *rules;
+    ir_func *f;
+    int cur;                 /* block receiving instructions, -1: none */
+    int break_to, continue_to;
+    switch_ctx *sw;
+    var_entry *vars;
+    size_t nvars, capvars;
+    label_entry *labels;
+    size_t nlabels, caplabels;
+} lower_ctx;
+
+static ir_operand lower_expr(lower_ctx *x, CXCursor c);
+static void lower_stmt(lower_ctx *x, CXCursor c);
+static void lower_cond(lower_ctx *x, CXCursor c, int if_true, int if_false);
+
+/* ---- cursor helpers ---- */
+
+typedef struct kids {
+    CXCursor *c;
+    size_t n, cap;
+} kids;
+
+static enum CXChildVisitResult collect_kid(CXCursor c, CXCursor parent,
+                                           CXClientData data)
+{
+    (void)parent;
+    kids *k = data;
+    ARRAY_PUSH(k->c, k->n, k->cap, c);
+    return CXChildVisit_Continue;
+}
+
+static kids children(CXCursor c)
+{
+    kids k = { NULL, 0, 0 };
+    clang_visitChildren(c, collect_kid, &k);
+    return k;
+}
+
+/* Children that are expressions (skips type references and the like). */
+static kids expr_children(CXCursor c)
+{
+    kids all = children(c), k = { NULL, 0, 0 };
+    for (size_t i = 0; i < all.n; i++)
+        if (clang_isExpression(clang_getCursorKind(all.c[i])))
+            ARRAY_PUSH(k.c, k.n, k.cap, all.c[i]);
+    free(all.c);
+    return k;
+}
+
+static char *cursor_name(CXCursor c)
+{
+    CXString s = clang_getCursorSpelling(c);
+    char *name = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return name;
+}
+
+ir_loc cursor_loc(CXCursor c)
+{
+    CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(c));
+    unsigned line = 0, col = 0;
+    clang_getExpansionLocation(start, NULL, &line, &col, NULL);
+    ir_loc loc = { line, col };
+    return loc;
+}
+
+static ir_loc cursor_end_loc(CXCursor c)
+{
+    CXSourceLocation end = clang_getRangeEnd(clang_getCursorExtent(c));
+    unsigned line = 0, col = 0;
+    clang_getExpansionLocation(end, NULL, &line, &col, NULL);
+    ir_loc loc = { line, col > 1 ? col - 1 : col };
+    return loc;
+}
+
+/* File offsets of a cursor's extent, mapped to where the text is written
+ * (a macro argument maps to the argument, macro body text to the macro's
+ * name). */
+static bool extent_offsets(CXCursor c, CXFile *file, unsigned *start,
+                           unsigned *end)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    CXFile f1 = NULL, f2 = NULL;
+    clang_getFileLocation(clang_getRangeStart(r), &f1, NULL, NULL, start);
+    clang_getFileLocation(clang_getRangeEnd(r), &f2, NULL, NULL, end);
+    if (!f1 || !f2 || !clang_File_isEqual(f1, f2))
+        return false;
+    if (file)
+        *file = f1;
+    return true;
+}
+
+static bool record_first_field_is_ob_base(CXCursor decl);
+
+bool type_is_object_ptr(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (t.kind != CXType_Pointer)
+        return false;
+    CXType p = clang_getCanonicalType(clang_getPointeeType(t));
+    if (p.kind != CXType_Record)
+        return false;
+    CXCursor decl = clang_getTypeDeclaration(p);
+    char *name = cursor_name(decl);
+    bool is_obj = !strcmp(name, "_object") || record_first_field_is_ob_base(decl);
+    free(name);
+    return is_obj;
+}
+
+static enum CXChildVisitResult first_field_visitor(CXCursor c, CXCursor parent,
+                                                   CXClientData data)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) != CXCursor_FieldDecl)
+        return CXChildVisit_Continue;
+    char *name = cursor_name(c);
+    *(bool *)data = !strcmp(name, "ob_base");
+    free(name);
+    return CXChildVisit_Break;
+}
+
+static bool record_first_field_is_ob_base(CXCursor decl)
+{
+    bool yes = false;
+    clang_visitChildren(decl, first_field_visitor, &yes);
+    return yes;
+}
+
+static bool type_is_int(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind >= CXType_Bool && t.kind <= CXType_Int128;
+}
+
+static bool eval_int(CXCursor c, long long *out)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    if (!r)
+        return false;
+    bool ok = clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *out = clang_EvalResult_getAsLongLong(r);
+    clang_EvalResult_dispose(r);
+    return ok;
+}
+
+/* ---- blocks ---- */
+
+static int cur_block(lower_ctx *x)
+{
+    if (x->cur < 0)
+        x->cur = ir_new_block(x->f);
+    return x->cur;
+}
+
+static void jump(lower_ctx *x, int target, ir_loc loc)
+{
+    if (x->cur >= 0)
+        ir_set_goto(x->f, x->cur, target, loc);
+    x->cur = -1;
+}
+
+static void enter(lower_ctx *x, int block, ir_loc loc)
+{
+    jump(x, block, loc);
+    x->cur = block;
+}
+
+static ir_insn *emit(lower_ctx *x, ir_insn_kind kind, ir_loc loc)
+{
+    return ir_append(x->f, cur_block(x), kind, loc);
+}
+
+static void emit_assign(lower_ctx *x, int dst, ir_operand src, ir_loc loc)
+{
+    ir_insn *in = emit(x, INSN_ASSIGN, loc);
+    in->dst = dst;
+    in->src = src;
+}
+
+static int label_block(lower_ctx *x, const char *name)
+{
+    for (size_t i = 0; i < x->nlabels; i++)
+        if (!strcmp(x->labels[i].name, name))
+            return x->labels[i].block;
+    label_entry e = { xstrdup(name), ir_new_block(x->f) };
+    ARRAY_PUSH(x->labels, x->nlabels, x->caplabels, e);
+    return e.block;
+}
+
+/* ---- variables ---- */
+
+static int find_var(lower_ctx *x, CXCursor decl)
+{
+    unsigned h = clang_hashCursor(decl);
+    for (size_t i = x->nvars; i-- > 0;)
+        if (x->vars[i].hash == h && clang_equalCursors(x->vars[i].decl, decl))
+            return x->vars[i].var;
+    return -1;
+}
+
+static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
+{
+    char *name = cursor_name(decl);
+    int v = ir_add_var(x->f, name, kind,
+                       type_is_object_ptr(clang_getCursorType(decl)));
+    free(name);
+    var_entry e = { clang_hashCursor(decl), decl, v };
+    ARRAY_PUSH(x->vars, x->nvars, x->capvars, e);
+    return v;
+}
+
+/* ---- reference-count effects ---- */
+
+static ir_operand effect_refcount(lower_ctx *x, const api_rule *rule,
+                                  const char *name, ir_operand obj, ir_loc loc)
+{
+    bool inc = rule->effect == EFFECT_INCREF || rule->effect == EFFECT_XINCREF ||
+               rule->effect == EFFECT_NEWREF || rule->effect == EFFECT_XNEWREF;
+    ir_insn *in = emit(x, inc ? INSN_INCREF : INSN_DECREF, loc);
+    in->src = ir_op_copy(&obj);
+    in->macro = xstrdup(name);
+    in->nullable = rule->effect == EFFECT_XINCREF || rule->effect == EFFECT_XDECREF ||
+                   rule->effect == EFFECT_XNEWREF;
+    if (rule->effect == EFFECT_NEWREF || rule->effect == EFFECT_XNEWREF)
+        return obj;
+    ir_op_free(&obj);
+    return ir_op_none();
+}
+
+/* Py_CLEAR(place) / Py_SETREF(place, value): the old value is released
+ * after the place is updated. */
+static void effect_replace(lower_ctx *x, const api_rule *rule, const char *name,
+                           ir_operand place, ir_operand value, ir_loc loc)
+{
+    bool clear = rule->effect == EFFECT_CLEAR;
+    ir_insn *in;
+    if (clear && place.kind == OP_VAR) {
+        in = emit(x, INSN_DECREF, loc);
+        in->src = place;
+        in->nullable = in->clears = true;
+        in->macro = xstrdup(name);
+        ir_op_free(&value);
+        return;
+    }
+    int old = ir_new_temp(x->f, true);
+    emit_assign(x, old, ir_op_copy(&place), loc);
+    if (place.kind == OP_VAR) {
+        emit_assign(x, place.var, value, loc);
+        ir_op_free(&place);
+    } else {
+        in = emit(x, INSN_STORE, loc);
+        in->target = place;
+        in->src = value;
+    }
+    in = emit(x, INSN_DECREF, loc);
+    in->src = ir_op_var(old);
+    in->nullable = clear || rule->effect == EFFECT_XSETREF;
+    in->macro = xstrdup(name);
+}
+
+/* Apply a rule's effect to already-lowered arguments (consumed). */
+static ir_operand apply_effect(lower_ctx *x, const api_rule *rule,
+                               const char *name, ir_operand *args,
+                               size_t nargs, ir_loc loc)
+{
+    size_t a = rule->effect_arg ? rule->effect_arg - 1 : 0;
+    ir_operand result = ir_op_none();
+    if (a >= nargs) {
+        ir_mark_incomplete(x->f, "reference-count operation without its argument");
+    } else if (rule->effect == EFFECT_CLEAR) {
+        effect_replace(x, rule, name, args[a], ir_op_null(), loc);
+        args[a] = ir_op_none();
+    } else if (rule->effect == EFFECT_SETREF || rule->effect == EFFECT_XSETREF) {
+        if (a + 1 < nargs) {
+            effect_replace(x, rule, name, args[a], args[a + 1], loc);
+            args[a] = args[a + 1] = ir_op_none();
+        }
+    } else {
+        result = effect_refcount(x, rule, name, args[a], loc);
+        args[a] = ir_op_none();
+    }
+    for (size_t i = 0; i < nargs; i++)
+        ir_op_free(&args[i]);
+    return result;
+}
+
+/* ---- macros recognised by name ---- */
+
+typedef struct arg_range {
+    unsigned start, end;
+} arg_range;
+
+typedef struct macro_call {
+    char *name;
+    arg_range args[8];
+    size_t nargs;
+} macro_call;
+
+static char *token_text(CXTranslationUnit tu, CXToken t)
+{
+    CXString s = clang_getTokenSpelling(tu, t);
+    char *text = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return text;
+}
+
+static unsigned token_offset(CXTranslationUnit tu, CXToken t, bool end)
+{
+    CXSourceRange r = clang_getTokenExtent(tu, t);
+    unsigned off = 0;
+    clang_getFileLocation(end ? clang_getRangeEnd(r) : clang_getRangeStart(r),
+                          NULL, NULL, NULL, &off);
+    return off;
+}
+
+/* Split NAME ( a , b ) into argument ranges; the closing parenthesis must
+ * end at end_off.  Returns false when the tokens do not have that shape. */
+static bool split_macro_args(CXTranslationUnit tu, CXToken *toks, unsigned n,
+                             unsigned end_off, macro_call *m)
+{
+    if (n < 3 || clang_getTokenKind(toks[1]) != CXToken_Punctuation)
+        return false;
+    int depth = 0;
+    unsigned arg_start = 2;
+    for (unsigned i = 1; i < n; i++) {
+        char *p = token_text(tu, toks[i]);
+        char ch = clang_getTokenKind(toks[i]) == CXToken_Punctuation ? p[0] : 0;
+        bool single = p[0] && !p[1];
+        free(p);
+        if (!single)
+            ch = 0;
+        if (ch == '(' || ch == '[' || ch == '{')
+            depth++;
+        else if (ch == ')' || ch == ']' || ch == '}')
+            depth--;
+        bool closes = depth == 0;
+        if ((ch == ',' && depth == 1) || closes) {
+            if (i > arg_start && m->nargs < 8) {
+                arg_range r = { token_offset(tu, toks[arg_start], false),
+                                token_offset(tu, toks[i - 1], true) };
+                m->args[m->nargs++] = r;
+            }
+            arg_start = i + 1;
+        }
+        if (closes)
+            return token_offset(tu, toks[i], true) == end_off;
+    }
+    return false;
+}
+
+/* Is cursor c exactly an invocation of a macro that the rules know? */
+static const api_rule *match_macro(lower_ctx *x, CXCursor c, macro_call *m)
+{
+    CXFile file;
+    unsigned start, end;
+    if (!extent_offsets(c, &file, &start, &end))
+        return NULL;
+    CXToken *tok = clang_getToken(x->tu, clang_getLocationForOffset(x->tu, file, start));
+    if (!tok)
+        return NULL;
+    const api_rule *rule = NULL;
+    if (clang_getTokenKind(*tok) == CXToken_Identifier) {
+        m->name = token_text(x->tu, *tok);
+        rule = api_rules_find(x->rules, m->name, true);
+    }
+    clang_disposeTokens(x->tu, tok, 1);
+    if (!rule || rule->effect == EFFECT_NONE)
+        return NULL;
+    CXSourceRange r = clang_getRange(clang_getLocationForOffset(x->tu, file, start),
+                                     clang_getLocationForOffset(x->tu, file, end));
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(x->tu, r, &toks, &n);
+    bool ok = split_macro_args(x->tu, toks, n, end, m);
+    clang_disposeTokens(x->tu, toks, n);
+    return ok ? rule : NULL;
+}
+
+/* The cursor of one macro argument: an expression whose text is exactly
+ * the argument; failing that, the outermost one that starts there and ends
+ * within it (an argument that is itself a macro invocation maps its end to
+ * that macro's name). */
+typedef struct arg_search {
+    arg_range want;
+    CXCursor found, relaxed;
+    bool ok, has_relaxed;
+} arg_search;
+
+static enum CXChildVisitResult arg_visitor(CXCursor c, CXCursor parent,
+                                           CXClientData data)
+{
+    (void)parent;
+    arg_search *s = data;
+    unsigned start, end;
+    if (!clang_isExpression(clang_getCursorKind(c)) ||
+        !extent_offsets(c, NULL, &start, &end) || start != s->want.start)
+        return CXChildVisit_Recurse;
+    if (end == s->want.end) {
+        s->found = c;
+        s->ok = true;
+        return CXChildVisit_Break;
+    }
+    if (end >= start && end <= s->want.end && !s->has_relaxed) {
+        s->relaxed = c;
+        s->has_relaxed = true;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static bool find_macro_arg(CXCursor macro, arg_range want, CXCursor *out)
+{
+    arg_search s;
+    memset(&s, 0, sizeof s);
+    s.want = want;
+    clang_visitChildren(macro, arg_visitor, &s);
+    if (!s.ok && !s.has_relaxed)
+        return false;
+    *out = s.ok ? s.found : s.relaxed;
+    return true;
+}
+
+/* Lower a recognised macro invocation; false (nothing emitted) when one of
+ * its arguments cannot be found in the expansion. */
+static bool try_macro(lower_ctx *x, CXCursor c, ir_operand *result)
+{
+    macro_call m;
+    memset(&m, 0, sizeof m);
+    const api_rule *rule = match_macro(x, c, &m);
+    CXCursor found[8];
+    bool ok = rule != NULL;
+    for (size_t i = 0; ok && i < m.nargs; i++)
+        ok = find_macro_arg(c, m.args[i], &found[i]);
+    if (ok) {
+        ir_operand args[8];
+        for (size_t i = 0; i < m.nargs; i++)
+            args[i] = lower_expr(x, found[i]);
+        *result = apply_effect(x, rule, m.name, args, m.nargs, cursor_loc(c));
+    }
+    free(m.name);
+    return ok;
+}
+
+/* ---- expressions ---- */
+
+static ir_operand lower_declref(lower_ctx *x, CXCursor c)
+{
+    CXCursor d = clang_getCursorReferenced(c);
+    enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_EnumConstantDecl)
+        return ir_op_int(clang_getEnumConstantDeclValue(d));
+    if (k == CXCursor_VarDecl || k == CXCursor_ParmDecl) {
+        int v = find_var(x, d);
+        if (v >= 0)
+            return ir_op_var(v);
+        char *name = cursor_name(d);
+        ir_operand op = ir_op_text(OP_GLOBAL, -1, name);
+        free(name);
+        return op;
+    }
+    return ir_op_none();
+}
+
+static char *callee_name(CXCursor call)
+{
+    CXCursor d = clang_getCursorReferenced(call);
+    if (clang_Cursor_isNull(d) || clang_getCursorKind(d) != CXCursor_FunctionDecl)
+        return NULL;
+    return cursor_name(d);
+}
+
+static ir_operand lower_call(lower_ctx *x, CXCursor c)
+{
+    char *name = callee_name(c);
+    int n = clang_Cursor_getNumArguments(c);
+    n = n < 0 ? 0 : n;
+    ir_operand *args = xcalloc((size_t)n + 1, sizeof *args);
+    for (int i = 0; i < n; i++)
+        args[i] = lower_expr(x, clang_Cursor_getArgument(c, (unsigned)i));
+    if (!name) {
+        /* an indirect call: lower the callee expression for its effects */
+        kids k = expr_children(c);
+        if (k.n) {
+            ir_operand callee = lower_expr(x, k.c[0]);
+            ir_op_free(&callee);
+        }
+        free(k.c);
+    }
+    const api_rule *rule = api_rules_find(x->rules, name, false);
+    ir_loc loc = cursor_loc(c);
+    ir_operand result;
+    if (rule && rule->effect != EFFECT_NONE) {
+        result = apply_effect(x, rule, name, args, (size_t)n, loc);
+    } else {
+        CXType rt = clang_getCursorType(c);
+        int dst = rt.kind == CXType_Void ? -1
+                  : ir_new_temp(x->f, type_is_object_ptr(rt));
+        ir_insn *in = emit(x, INSN_CALL, loc);
+        in->dst = dst;
+        in->callee = xstrdup(name);
+        for (int i = 0; i < n; i++)
+            ir_call_add_arg(in, args[i]);
+        result = dst >= 0 ? ir_op_var(dst) : ir_op_none();
+        if (rule && rule->noreturn) {
+            ir_set_noreturn(x->f, cur_block(x), loc);
+            x->cur = -1;
+        }
+    }
+    free(args);
+    free(name);
+    return result;
+}
+
+static ir_operand lower_assign(lower_ctx *x, CXCursor c, CXCursor lhs,
+                               CXCursor rhs)
+{
+    ir_operand value = lower_expr(x, rhs);
+    ir_operand place = lower_expr(x, lhs);
+    ir_loc loc = cursor_loc(c);
+    if (place.kind == OP_VAR) {
+        emit_assign(x, place.var, value, loc);
+        return place;
+    }
+    ir_insn *in = emit(x, INSN_STORE, loc);
+    in->target = place;
+    in->src = ir_op_copy(&value);
+    return value;
+}
+
+/* A value computed by branching (&&, ||, ?:, !): the temp gets the value of
+ * each arm. */
+static ir_operand lower_logical_value(lower_ctx *x, CXCursor c)
+{
+    ir_loc loc = cursor_loc(c);
+    int t = ir_new_temp(x->f, false);
+    int tb = ir_new_block(x->f), fb = ir_new_block(x->f), join = ir_new_block(x->f);
+    lower_cond(x, c, tb, fb);
+    x->cur = tb;
+    emit_assign(x, t, ir_op_int(1), loc);
+    jump(x, join, loc);
+    x->cur = fb;
+    emit_assign(x, t, ir_op_int(0), loc);
+    enter(x, join, loc);
+    return ir_op_var(t);
+}
+
+static ir_operand lower_conditional(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    ir_loc loc = cursor_loc(c);
+    if (k.n != 3) {
+        free(k.c);
+        ir_mark_incomplete(x->f, "unsupported conditional operator");
+        return ir_op_text(OP_UNKNOWN, -1, NULL);
+    }
+    CXType ty = clang_getCursorType(c);
+    int t = ir_new_temp(x->f, type_is_object_ptr(ty));
+    int tb = ir_new_block(x->f), fb = ir_new_block(x->f), join = ir_new_block(x->f);
+    lower_cond(x, k.c[0], tb, fb);
+    x->cur = tb;
+    emit_assign(x, t, lower_expr(x, k.c[1]), loc);
+    jump(x, join, loc);
+    x->cur = fb;
+    emit_assign(x, t, lower_expr(x, k.c[2]), loc);
+    enter(x, join, loc);
+    free(k.c);
+    return ir_op_var(t);
+}
+
+static ir_operand unknown(void)
+{
+    return ir_op_text(OP_UNKNOWN, -1, NULL);
+}
+
+/* Lower every expression child for its side effects. */
+static ir_operand lower_effects_only(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    for (size_t i = 0; i < k.n; i++) {
+        ir_operand op = lower_expr(x, k.c[i]);
+        ir_op_free(&op);
+    }
+    free(k.c);
+    return unknown();
+}
+
+static ir_operand lower_unary(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+    if (k.n != 1 || op == CXUnaryOperator_LNot) {
+        free(k.c);
+        return op == CXUnaryOperator_LNot ? lower_logical_value(x, c)
+                                          : lower_effects_only(x, c);
+    }
+    ir_operand v = lower_expr(x, k.c[0]);
+    ir_loc loc = cursor_loc(c);
+    free(k.c);
+    switch (op) {
+    case CXUnaryOperator_AddrOf:
+        if (v.kind == OP_VAR)
+            v.kind = OP_ADDR;
+        else if (v.kind == OP_GLOBAL)
+            v.kind = OP_ADDR_GLOBAL;
+        else if (v.kind != OP_ADDR_GLOBAL) {
+            ir_op_free(&v);
+            v = unknown();
+        }
+        return v;
+    case CXUnaryOperator_Deref:
+        if (v.kind == OP_VAR) {
+            emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
+            v.kind = OP_DEREF;
+            return v;
+        }
+        break;
+    case CXUnaryOperator_Minus:
+        if (v.kind == OP_INT) {
+            v.ival = -v.ival;
+            return v;
+        }
+        break;
+    case CXUnaryOperator_Extension:
+        return v;
+    case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
+    case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
+        if (v.kind == OP_VAR)
+            emit_assign(x, v.var, unknown(), loc);
+        break;
+    default:
+        break;
+    }
+    ir_op_free(&v);
+    return unknown();
+}
+
+static ir_operand lower_binary(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+    ir_operand result;
+    if (k.n != 2) {
+        result = lower_effects_only(x, c);
+    } else if (op == CXBinaryOperator_Assign) {
+        result = lower_assign(x, c, k.c[0], k.c[1]);
+    } else if (op == CXBinaryOperator_Comma) {
+        ir_operand l = lower_expr(x, k.c[0]);
+        ir_op_free(&l);
+        result = lower_expr(x, k.c[1]);
+    } else if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+        result = lower_logical_value(x, c);
+    } else {
+        ir_operand r = lower_expr(x, k.c[1]);
+        ir_operand l = lower_expr(x, k.c[0]);
+        bool compound = op >= CXBinaryOperator_MulAssign &&
+                        op <= CXBinaryOperator_OrAssign;
+        if (compound && l.kind == OP_VAR)
+            emit_assign(x, l.var, unknown(), cursor_loc(c));
+        ir_op_free(&l);
+        ir_op_free(&r);
+        result = unknown();
+    }
+    free(k.c);
+    return result;
+}
+
+static ir_operand lower_member(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    char *field = cursor_name(c);
+    ir_operand result;
+    if (k.n != 1) {
+        result = ir_op_text(OP_FIELD, -1, field);
+    } else {
+        CXType bt = clang_getCanonicalType(clang_getCursorType(k.c[0]));
+        ir_operand base = lower_expr(x, k.c[0]);
+        bool arrow = bt.kind == CXType_Pointer;
+        if (arrow && base.kind == OP_VAR)
+            emit(x, INSN_USE, cursor_loc(c))->src = ir_op_var(base.var);
+        result = ir_op_text(OP_FIELD, arrow && base.kind == OP_VAR ? base.var : -1,
+                            field);
+        ir_op_free(&base);
+    }
+    free(field);
+    free(k.c);
+    return result;
+}
+
+static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    ir_operand result = unknown();
+    if (k.n == 2) {
+        ir_operand idx = lower_expr(x, k.c[1]);
+        ir_operand base = lower_expr(x, k.c[0]);
+        if (base.kind == OP_VAR) {
+            ir_op_free(&result);
+            result = ir_op_var(base.var);
+            result.kind = OP_DEREF;
+        }
+        ir_op_free(&idx);
+        ir_op_free(&base);
+    }
+    free(k.c);
+    return result;
+}
+
+/* Casts and parentheses: the value of the single operand; an integer 0
+ * converted to a pointer is NULL. */
+static ir_operand lower_wrapper(lower_ctx *x, CXCursor c)
+{
+    kids k = expr_children(c);
+    ir_operand v = k.n ? lower_expr(x, k.c[k.n - 1]) : unknown();
+    free(k.c);
+    if (v.kind == OP_INT && v.ival == 0 &&
+        clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer)
+        return ir_op_null();
+    return v;
+}
+
+static ir_operand lower_literal(CXCursor c, enum CXCursorKind kind)
+{
+    long long v;
+    if (kind == CXCursor_StringLiteral) {
+        CXEvalResult r = clang_Cursor_Evaluate(c);
+        ir_operand op = ir_op_text(OP_STRING, -1,
+                                   r ? clang_EvalResult_getAsStr(r) : "");
+        if (r)
+            clang_EvalResult_dispose(r);
+        return op;
+    }
+    if (eval_int(c, &v))
+        return ir_op_int(v);
+    return unknown();
+}
+
+static ir_operand lower_expr(lower_ctx *x, CXCursor c)
+{
+    ir_operand result;
+    if (try_macro(x, c, &result))
+        return result;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    switch (kind) {
+    case CXCursor_DeclRefExpr: return lower_declref(x, c);
+    case CXCursor_CallExpr: return lower_call(x, c);
+    case CXCursor_IntegerLiteral: case CXCursor_CharacterLiteral:
+    case CXCursor_StringLiteral:
+        return lower_literal(c, kind);
+    case CXCursor_ParenExpr: case CXCursor_CStyleCastExpr:
+    case CXCursor_UnexposedExpr:
+        return lower_wrapper(x, c);
+    case CXCursor_UnaryOperator: return lower_unary(x, c);
+    case CXCursor_BinaryOperator: case CXCursor_CompoundAssignOperator:
+        return lower_binary(x, c);
+    case CXCursor_ConditionalOperator: return lower_conditional(x, c);
+    case CXCursor_MemberRefExpr: return lower_member(x, c);
+    case CXCursor_ArraySubscriptExpr: return lower_subscript(x, c);
+    case CXCursor_UnaryExpr: /* sizeof, alignof: not evaluated */
+        return unknown();
+    case CXCursor_StmtExpr: {
+        kids k = children(c);
+        for (size_t i = 0; i < k.n; i++)
+            lower_stmt(x, k.c[i]);
+        free(k.c);
+        return unknown();
+    }
+    default:
+        return lower_effects_only(x, c);
+    }
+}
+
+/* ---- conditions ---- */
+
+static void branch_on(lower_ctx *x, ir_cond cond, int t, int f, ir_loc loc)
+{
+    if (cond.kind == COND_NONZERO && cond.value.kind == OP_INT) {
+        jump(x, cond.value.ival ? t : f, loc);
+        return;
+    }
+    if (cond.kind == COND_NONZERO && cond.value.kind == OP_NULL) {
+        jump(x, f, loc);
+        return;
+    }
+    if (cond.kind == COND_NONZERO &&
+        (cond.value.kind == OP_ADDR || cond.value.kind == OP_ADDR_GLOBAL ||
+         cond.value.kind == OP_STRING)) {
+        ir_op_free(&cond.value);
+        jump(x, t, loc);
+        return;
+    }
+    ir_set_branch(x->f, cur_block(x), cond, t, f, loc);
+    x->cur = -1;
+}
+
+static bool is_null_const(const ir_operand *op)
+{
+    return op->kind == OP_NULL || (op->kind == OP_INT && op->ival == 0);
+}
+
+/* Comparisons against a constant: x == NULL, x != 0, x < 0, x == -1, ... */
+static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
+{
+    enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+    if (op < CXBinaryOperator_LT || op > CXBinaryOperator_NE)
+        return false;
+    kids k = expr_children(c);
+    if (k.n != 2) {
+        free(k.c);
+        return false;
+    }
+    ir_operand l = lower_expr(x, k.c[0]);
+    ir_operand r = lower_expr(x, k.c[1]);
+    free(k.c);
+    ir_loc loc = cursor_loc(c);
+    ir_cond cond = { COND_OPAQUE, l, 0 };
+    bool swap = false;
+    if (r.kind == OP_INT || r.kind == OP_NULL) {
+        long long k0 = r.kind == OP_INT ? r.ival : 0;
+        if ((op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) && is_null_const(&r)) {
+            cond.kind = COND_NONZERO;
+            swap = op == CXBinaryOperator_EQ;
+        } else if (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE) {
+            cond.kind = COND_EQ;
+            cond.ival = k0;
+            swap = op == CXBinaryOperator_NE;
+        } else if (k0 == 0 && (op == CXBinaryOperator_LT || op == CXBinaryOperator_GE)) {
+            cond.kind = COND_NEG;
+            swap = op == CXBinaryOperator_GE;
+        }
+    } else if (is_null_const(&l) && (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE)) {
+        ir_op_free(&cond.value);
+        cond.value = r;
+        r = ir_op_none();
+        cond.kind = COND_NONZERO;
+        swap = op == CXBinaryOperator_EQ;
+    }
+    if (cond.kind == COND_OPAQUE) {
+        ir_op_free(&cond.value);
+        cond.value = unknown();
+    }
+    ir_op_free(&r);
+    branch_on(x, cond, swap ? f : t, swap ? t : f, loc);
+    return true;
+}
+
+static CXCursor single_expr_child(CXCursor c, bool *ok)
+{
+    kids k = expr_children(c);
+    CXCursor child = k.n == 1 ? k.c[0] : clang_getNullCursor();
+    *ok = k.n == 1;
+    free(k.c);
+    return child;
+}
+
+static void lower_cond(lower_ctx *x, CXCursor c, int t, int f)
+{
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    bool ok;
+    if (kind == CXCursor_ParenExpr || kind == CXCursor_UnexposedExpr) {
+        CXCursor inner = single_expr_child(c, &ok);
+        if (ok) {
+            lower_cond(x, inner, t, f);
+            return;
+        }
+    }
+    if (kind == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+        CXCursor inner = single_expr_child(c, &ok);
+        if (ok) {
+            lower_cond(x, inner, f, t);
+            return;
+        }
+    }
+    if (kind == CXCursor_BinaryOperator) {
+        enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+        kids k = expr_children(c);
+        if (k.n == 2 && (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr)) {
+            int mid = ir_new_block(x->f);
+            if (op == CXBinaryOperator_LAnd)
+                lower_cond(x, k.c[0], mid, f);
+            else
+                lower_cond(x, k.c[0], t, mid);
+            x->cur = mid;
+            lower_cond(x, k.c[1], t, f);
+            free(k.c);
+            return;
+        }
+        if (k.n == 2 && op == CXBinaryOperator_Comma) {
+            ir_operand l = lower_expr(x, k.c[0]);
+            ir_op_free(&l);
+            lower_cond(x, k.c[1], t, f);
+            free(k.c);
+            return;
+        }
+        free(k.c);
+        if (lower_compare(x, c, t, f))
+            return;
+    }
+    ir_operand v = lower_expr(x, c);
+    if (v.kind == OP_UNKNOWN || v.kind == OP_NONE) {
+        ir_cond cond = { COND_OPAQUE, v, 0 };
+        branch_on(x, cond, t, f, cursor_loc(c));
+        return;
+    }
+    ir_cond cond = { COND_NONZERO, v, 0 };
+    branch_on(x, cond, t, f, cursor_loc(c));
+}
+
+/* ---- statements ---- */
+
+static void lower_vardecl(lower_ctx *x, CXCursor d)
+{
+    if (clang_Cursor_hasVarDeclGlobalStorage(d) == 1)
+        return;   /* a static local: referred to as a global */
+    int v = declare_var(x, d, VAR_LOCAL);
+    CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+    if (clang_Cursor_isNull(init))
+        return;
+    ir_operand value = lower_expr(x, init);
+    emit_assign(x, v, value, cursor_loc(d));
+}
+
+static void lower_if(lower_ctx *x, CXCursor c, kids *k)
+{
+    ir_loc loc = cursor_loc(c);
+    int tb = ir_new_block(x->f), join = ir_new_block(x->f);
+    int eb = k->n > 2 ? ir_new_block(x->f) : join;
+    lower_cond(x, k->c[0], tb, eb);
+    x->cur = tb;
+    lower_stmt(x, k->c[1]);
+    jump(x, join, loc);
+    if (k->n > 2) {
+        x->cur = eb;
+        lower_stmt(x, k->c[2]);
+        jump(x, join, loc);
+    }
+    x->cur = join;
+}
+
+typedef struct loop_save {
+    int break_to, continue_to;
+} loop_save;
+
+static loop_save loop_enter(lower_ctx *x, int brk, int cont)
+{
+    loop_save s = { x->break_to, x->continue_to };
+    x->break_to = brk;
+    x->continue_to = cont;
+    return s;
+}
+
+static void loop_leave(lower_ctx *x, loop_save s)
+{
+    x->break_to = s.break_to;
+    x->continue_to = s.continue_to;
+}
+
+static void lower_while(lower_ctx *x, CXCursor c, kids *k)
+{
+    ir_loc loc = cursor_loc(c);
+    int head = ir_new_block(x->f), body = ir_new_block(x->f), exit = ir_new_block(x->f);
+    enter(x, head, loc);
+    lower_cond(x, k->c[0], body, exit);
+    loop_save s = loop_enter(x, exit, head);
+    x->cur = body;
+    lower_stmt(x, k->c[k->n - 1]);
+    jump(x, head, loc);
+    loop_leave(x, s);
+    x->cur = exit;
+}
+
+static void lower_do(lower_ctx *x, CXCursor c, kids *k)
+{
+    ir_loc loc = cursor_loc(c);
+    int body = ir_new_block(x->f), test = ir_new_block(x->f), exit = ir_new_block(x->f);
+    enter(x, body, loc);
+    loop_save s = loop_enter(x, exit, test);
+    lower_stmt(x, k->c[0]);
+    loop_leave(x, s);
+    enter(x, test, loc);
+    lower_cond(x, k->c[k->n - 1], body, exit);
+    x->cur = exit;
+}
+
+/* Which of a for statement's children are init, cond and inc: decided by
+ * their position relative to the two semicolons in the parentheses. */
+static bool for_semicolons(lower_ctx *x, CXCursor c, unsigned *semi1,
+                           unsigned *semi2)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0, found = 0;
+    int depth = 0;
+    clang_tokenize(x->tu, clang_getCursorExtent(c), &toks, &n);
+    for (unsigned i = 0; i < n && found < 2; i++) {
+        if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+            continue;
+        char *p = token_text(x->tu, toks[i]);
+        if (!strcmp(p, "("))
+            depth++;
+        else if (!strcmp(p, ")"))
+            depth--;
+        else if (!strcmp(p, ";") && depth == 1)
+            *(found++ ? semi2 : semi1) = token_offset(x->tu, toks[i], false);
+        free(p);
+    }
+    clang_disposeTokens(x->tu, toks, n);
+    return found == 2;
+}
+
+static void lower_for(lower_ctx *x, CXCursor c, kids *k)
+{
+    CXCursor init = clang_getNullCursor(), cond = init, inc = init;
+    unsigned s1 = 0, s2 = 0;
+    if (for_semicolons(x, c, &s1, &s2)) {
+        for (size_t i = 0; i + 1 < k->n; i++) {
+            unsigned start, end;
+            if (!extent_offsets(k->c[i], NULL, &start, &end))
+                continue;
+            *(start < s1 ? &init : start < s2 ? &cond : &inc) = k->c[i];
+        }
+    } else if (k->n == 4) {
+        init = k->c[0], cond = k->c[1], inc = k->c[2];
+    } else if (k->n > 1) {
+        ir_mark_incomplete(x->f, "for statement in a macro");
+    }
+    ir_loc loc = cursor_loc(c);
+    if (!clang_Cursor_isNull(init))
+        lower_stmt(x, init);
+    int head = ir_new_block(x->f), body = ir_new_block(x->f);
+    int step = ir_new_block(x->f), exit = ir_new_block(x->f);
+    enter(x, head, loc);
+    if (!clang_Cursor_isNull(cond))
+        lower_cond(x, cond, body, exit);
+    else
+        jump(x, body, loc);
+    loop_save s = loop_enter(x, exit, step);
+    x->cur = body;
+    lower_stmt(x, k->c[k->n - 1]);
+    loop_leave(x, s);
+    enter(x, step, loc);
+    if (!clang_Cursor_isNull(inc))
+        lower_stmt(x, inc);
+    jump(x, head, loc);
+    x->cur = exit;
+}
+
+static void lower_switch(lower_ctx *x, CXCursor c, kids *k)
+{
+    ir_loc loc = cursor_loc(c);
+    ir_operand v = lower_expr(x, k->c[0]);
+    int disp = cur_block(x), exit = ir_new_block(x->f);
+    switch_ctx sw;
+    memset(&sw, 0, sizeof sw);
+    sw.default_block = exit;
+    switch_ctx *outer = x->sw;
+    x->sw = &sw;
+    loop_save s = loop_enter(x, exit, x->continue_to);
+    x->cur = -1;
+    lower_stmt(x, k->c[k->n - 1]);
+    jump(x, exit, loc);
+    loop_leave(x, s);
+    x->sw = outer;
+    ir_switch_begin(x->f, disp, v, loc);
+    for (size_t i = 0; i < sw.n; i++)
+        ir_switch_add_case(x->f, disp, sw.vals[i], sw.blocks[i]);
+    ir_switch_add_default(x->f, disp, sw.default_block);
+    free(sw.vals);
+    free(sw.blocks);
+    x->cur = exit;
+}
+
+static void lower_case(lower_ctx *x, CXCursor c, kids *k, bool is_default)
+{
+    ir_loc loc = cursor_loc(c);
+    int b = ir_new_block(x->f);
+    enter(x, b, loc);
+    if (!x->sw) {
+        ir_mark_incomplete(x->f, "case label outside a switch");
+    } else if (is_default) {
+        x->sw->default_block = b;
+    } else {
+        long long val = 0;
+        if (!eval_int(k->c[0], &val))
+            ir_mark_incomplete(x->f, "case value is not a constant");
+        size_t n = x->sw->n;
+        ARRAY_PUSH(x->sw->vals, x->sw->n, x->sw->capv, val);
+        ARRAY_PUSH(x->sw->blocks, n, x->sw->capb, b);
+    }
+    if (k->n)
+        lower_stmt(x, k->c[k->n - 1]);
+}
+
+static void lower_return(lower_ctx *x, CXCursor c, kids *k)
+{
+    ir_operand v = ir_op_none();
+    for (size_t i = 0; i < k->n; i++)
+        if (clang_isExpression(clang_getCursorKind(k->c[i])))
+            v = lower_expr(x, k->c[i]);
+    ir_set_return(x->f, cur_block(x), v, cursor_loc(c));
+    x->cur = -1;
+}
+
+static void lower_label(lower_ctx *x, CXCursor c, kids *k)
+{
+    char *name = cursor_name(c);
+    enter(x, label_block(x, name), cursor_loc(c));
+    free(name);
+    for (size_t i = 0; i < k->n; i++)
+        lower_stmt(x, k->c[i]);
+}
+
+static void lower_goto(lower_ctx *x, CXCursor c)
+{
+    char *name = cursor_name(clang_getCursorReferenced(c));
+    jump(x, label_block(x, name), cursor_loc(c));
+    free(name);
+}
+
+static void lower_jump(lower_ctx *x, CXCursor c, int target)
+{
+    if (target < 0) {
+        ir_mark_incomplete(x->f, "break or continue outside a loop");
+        return;
+    }
+    jump(x, target, cursor_loc(c));
+}
+
+static void lower_compound(lower_ctx *x, CXCursor c, kids *k)
+{
+    (void)c;
+    for (size_t i = 0; i < k->n; i++) {
+        enum CXCursorKind kind = clang_getCursorKind(k->c[i]);
+        if (kind == CXCursor_VarDecl)
+            lower_vardecl(x, k->c[i]);
+        else
+            lower_stmt(x, k->c[i]);
+    }
+}
+
+static void lower_stmt(lower_ctx *x, CXCursor c)
+{
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    ir_operand op;
+    if (kind != CXCursor_CompoundStmt && try_macro(x, c, &op)) {
+        ir_op_free(&op);
+        return;
+    }
+    if (clang_isExpression(kind)) {
+        op = lower_expr(x, c);
+        ir_op_free(&op);
+        return;
+    }
+    kids k = children(c);
+    switch (kind) {
+    case CXCursor_CompoundStmt: case CXCursor_DeclStmt:
+        lower_compound(x, c, &k); break;
+    case CXCursor_IfStmt:
+        if (k.n >= 2) lower_if(x, c, &k);
+        else ir_mark_incomplete(x->f, "if statement shape");
+        break;
+    case CXCursor_WhileStmt: if (k.n >= 2) lower_while(x, c, &k); break;
+    case CXCursor_DoStmt: if (k.n >= 2) lower_do(x, c, &k); break;
+    case CXCursor_ForStmt: if (k.n >= 1) lower_for(x, c, &k); break;
+    case CXCursor_SwitchStmt: if (k.n >= 2) lower_switch(x, c, &k); break;
+    case CXCursor_CaseStmt: lower_case(x, c, &k, false); break;
+    case CXCursor_DefaultStmt: lower_case(x, c, &k, true); break;
+    case CXCursor_BreakStmt: lower_jump(x, c, x->break_to); break;
+    case CXCursor_ContinueStmt: lower_jump(x, c, x->continue_to); break;
+    case CXCursor_ReturnStmt: lower_return(x, c, &k); break;
+    case CXCursor_LabelStmt: lower_label(x, c, &k); break;
+    case CXCursor_GotoStmt: lower_goto(x, c); break;
+    case CXCursor_VarDecl: lower_vardecl(x, c); break;
+    case CXCursor_IndirectGotoStmt:
+        ir_mark_incomplete(x->f, "computed goto");
+        break;
+    default:
+        break;   /* null statements, asm, declarations of types */
+    }
+    free(k.c);
+}
+
+/* ---- functions ---- */
+
+static void declare_params(lower_ctx *x, CXCursor fn)
+{
+    int n = clang_Cursor_getNumArguments(fn);
+    for (int i = 0; i < n; i++)
+        declare_var(x, clang_Cursor_getArgument(fn, (unsigned)i), VAR_PARAM);
+}
+
+static CXCursor function_body(CXCursor fn)
+{
+    kids k = children(fn);
+    CXCursor body = clang_getNullCursor();
+    for (size_t i = 0; i < k.n; i++)
+        if (clang_getCursorKind(k.c[i]) == CXCursor_CompoundStmt)
+            body = k.c[i];
+    free(k.c);
+    return body;
+}
+
+static void finish_blocks(ir_func *f)
+{
+    for (size_t i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].term == TERM_NONE)
+            ir_set_return(f, (int)i, ir_op_none(), f->end_loc);
+    ir_prune_unreachable(f);
+}
+
+ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
+                        const api_rules *rules, const char *path)
+{
+    char *name = cursor_name(fn);
+    ir_func *f = ir_func_new(name, path);
+    free(name);
+    CXSourceLocation where = clang_getCursorLocation(fn);
+    clang_getExpansionLocation(where, NULL, &f->loc.line, &f->loc.col, NULL);
+    CXType rt = clang_getResultType(clang_getCursorType(fn));
+    f->returns_object = type_is_object_ptr(rt);
+    f->returns_int = type_is_int(rt);
+    f->is_static = clang_Cursor_getStorageClass(fn) == CX_SC_Static;
+    lower_ctx x;
+    memset(&x, 0, sizeof x);
+    x.tu = tu;
+    x.rules = rules;
+    x.f = f;
+    x.break_to = x.continue_to = -1;
+    x.cur = ir_new_block(f);
+    declare_params(&x, fn);
+    CXCursor body = function_body(fn);
+    f->end_loc = clang_Cursor_isNull(body) ? f->loc : cursor_end_loc(body);
+    if (!clang_Cursor_isNull(body))
+        lower_stmt(&x, body);
+    if (x.cur >= 0)
+        ir_set_return(f, x.cur, ir_op_none(), f->end_loc);
+    finish_blocks(f);
+    free(x.vars);
+    for (size_t i = 0; i < x.nlabels; i++)
+        free(x.labels[i].name);
+    free(x.labels);
+    return f;
+}

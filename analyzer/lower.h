@@ -1,0 +1,24 @@
+/* lower.h - internal interface between frontend.c and lower.c: turning one
+ * libclang function definition into an ir_func. */
+#ifndef PYREFCHECK_LOWER_H
+#define PYREFCHECK_LOWER_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+
+#include "ir.h"
+#include "../rules/apirules.h"
+
+/* Lower the definition fn of translation unit tu; the result belongs to the
+ * caller.  Constructs that cannot be lowered mark it incomplete. */
+ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
+                        const api_rules *rules, const char *path);
+
+/* True if t is a pointer to a Python object structure (PyObject or a
+ * struct starting with PyObject_HEAD). */
+bool type_is_object_ptr(CXType t);
+
+/* Expansion location of a cursor (the user's line for macro code). */
+ir_loc cursor_loc(CXCursor c);
+
+#endif

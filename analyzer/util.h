@@ -1,0 +1,39 @@
+/* util.h - small helpers shared by every module: checked allocation,
+ * growable arrays and string duplication.
+ *
+ * Ownership: every pointer returned by xmalloc/xcalloc/xrealloc/xstrdup
+ * belongs to the caller and is released with free().  Out-of-memory is the
+ * only condition on which these helpers end the process (exit status 2);
+ * user input never does. */
+#ifndef PYREFCHECK_UTIL_H
+#define PYREFCHECK_UTIL_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);          /* NULL in, NULL out */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* Grow *items (element size elem) so that it holds at least need elements;
+ * *cap is updated.  Usage: ARRAY_PUSH(list.items, list.len, list.cap, x). */
+void array_reserve(void **items, size_t *cap, size_t need, size_t elem);
+
+#define ARRAY_PUSH(items, len, cap, value)                                   \
+    do {                                                                     \
+        array_reserve((void **)&(items), &(cap), (len) + 1, sizeof *(items)); \
+        (items)[(len)++] = (value);                                          \
+    } while (0)
+
+/* Read a whole file into a NUL-terminated buffer; *len gets its size.
+ * Returns NULL (errno set) when the file cannot be read. */
+char *read_file(const char *path, size_t *len);
+
+/* 64-bit xxHash of a buffer, printed as 16 lowercase hex digits into out
+ * (which must hold 17 bytes). */
+void hash_hex(const void *data, size_t len, char out[17]);
+
+#endif

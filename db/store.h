@@ -1,0 +1,55 @@
+/* store.h - the SQLite database of runs, files, findings and their traces.
+ *
+ * The schema lives in db/schema.sql and is compiled into the binary; opening
+ * a database creates it or migrates it to the current schema_version.  Each
+ * translation unit's findings are written in one transaction; the database
+ * runs in WAL mode with a busy timeout so an interrupted scan never loses an
+ * earlier run.
+ *
+ * Ownership: a store is created by store_open/store_open_readonly and
+ * released by store_close.  Error messages are written into the caller's
+ * err buffer. */
+#ifndef PYREFCHECK_STORE_H
+#define PYREFCHECK_STORE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../analyzer/finding.h"
+
+typedef struct store store;
+
+enum { STORE_SCHEMA_VERSION = 1 };
+
+typedef enum { QUERY_TABLE, QUERY_CSV, QUERY_JSON } query_format;
+
+/* Open (creating parent directory, file and schema as needed) for writing. */
+int store_open(const char *path, store **out, char *err, size_t errlen);
+/* Open an existing database read-only; a query through it cannot write. */
+int store_open_readonly(const char *path, store **out, char *err,
+                        size_t errlen);
+void store_close(store *s);
+
+int store_schema_version(store *s);
+
+/* A run: started before the first file, ended after the last one.
+ * status: 0 finished, 1 findings, 2 error (the exit code of the scan). */
+int store_begin_run(store *s, const char *tool_version, const char *args,
+                    const char *root, int64_t *run_id);
+int store_end_run(store *s, int64_t run_id, int status);
+
+/* Record one analysed file and its findings in a single transaction. */
+int store_add_file(store *s, int64_t run_id, const char *path,
+                   const char *content_hash, const finding_list *findings);
+
+/* Latest run id (0 when the database holds no run). */
+int store_latest_run(store *s, int64_t *run_id);
+/* Load the findings of a run, with their trace steps, sorted. */
+int store_load_findings(store *s, int64_t run_id, finding_list *out);
+
+/* Run one SQL statement and print its rows to out. Returns 0 on success,
+ * nonzero with err set when SQLite refuses it. */
+int store_query(store *s, const char *sql, query_format fmt, FILE *out,
+                char *err, size_t errlen);
+
+#endif

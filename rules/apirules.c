@@ -1,0 +1,305 @@
+/* apirules.c - loading and looking up the API rules table.
+ *
+ * Each non-blank, non-comment line is
+ *     function|macro NAME key=value ... [flag ...]
+ * as documented in rules/FORMAT.md.  The table is an open-addressing hash
+ * keyed by (name, is_macro). */
+#include "apirules.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analyzer/util.h"
+
+struct api_rules {
+    api_rule *slots;   /* name == NULL: empty */
+    size_t cap, count;
+};
+
+api_rules *api_rules_new(void)
+{
+    api_rules *r = xcalloc(1, sizeof *r);
+    r->cap = 1024;
+    r->slots = xcalloc(r->cap, sizeof *r->slots);
+    return r;
+}
+
+static void rule_free(api_rule *rule)
+{
+    free(rule->name);
+    free(rule->origin);
+}
+
+void api_rules_free(api_rules *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->cap; i++)
+        if (r->slots[i].name)
+            rule_free(&r->slots[i]);
+    free(r->slots);
+    free(r);
+}
+
+static size_t name_hash(const char *s, bool is_macro)
+{
+    size_t h = is_macro ? 0x9e3779b9u : 5381u;
+    for (; *s; s++)
+        h = h * 33 + (unsigned char)*s;
+    return h;
+}
+
+static api_rule *slot_for(api_rule *slots, size_t cap, const char *name,
+                          bool is_macro)
+{
+    size_t i = name_hash(name, is_macro) & (cap - 1);
+    while (slots[i].name &&
+           (slots[i].is_macro != is_macro || strcmp(slots[i].name, name)))
+        i = (i + 1) & (cap - 1);
+    return &slots[i];
+}
+
+static void grow(api_rules *r)
+{
+    size_t ncap = r->cap * 2;
+    api_rule *ns = xcalloc(ncap, sizeof *ns);
+    for (size_t i = 0; i < r->cap; i++)
+        if (r->slots[i].name)
+            *slot_for(ns, ncap, r->slots[i].name, r->slots[i].is_macro) =
+                r->slots[i];
+    free(r->slots);
+    r->slots = ns;
+    r->cap = ncap;
+}
+
+static void insert(api_rules *r, api_rule *rule)
+{
+    if ((r->count + 1) * 2 > r->cap)
+        grow(r);
+    api_rule *slot = slot_for(r->slots, r->cap, rule->name, rule->is_macro);
+    if (slot->name)
+        rule_free(slot);
+    else
+        r->count++;
+    *slot = *rule;
+}
+
+const api_rule *api_rules_find(const api_rules *r, const char *name,
+                               bool is_macro)
+{
+    if (!r || !name)
+        return NULL;
+    const api_rule *slot = slot_for(r->slots, r->cap, name, is_macro);
+    return slot->name ? slot : NULL;
+}
+
+size_t api_rules_count(const api_rules *r)
+{
+    return r ? r->count : 0;
+}
+
+/* ---- parsing ---- */
+
+typedef struct word_map {
+    const char *word;
+    int value;
+} word_map;
+
+static const word_map return_words[] = {
+    { "new", RET_NEW }, { "borrowed", RET_BORROWED }, { "void", RET_VOID },
+    { "int", RET_INT }, { "other", RET_OTHER }, { NULL, 0 }
+};
+
+static const word_map fail_words[] = {
+    { "null", FAIL_NULL }, { "-1", FAIL_NEG1 }, { "occurred", FAIL_OCCURRED },
+    { "never", FAIL_NEVER }, { NULL, 0 }
+};
+
+static const word_map effect_words[] = {
+    { "incref", EFFECT_INCREF }, { "xincref", EFFECT_XINCREF },
+    { "decref", EFFECT_DECREF }, { "xdecref", EFFECT_XDECREF },
+    { "clear", EFFECT_CLEAR }, { "newref", EFFECT_NEWREF },
+    { "xnewref", EFFECT_XNEWREF }, { "setref", EFFECT_SETREF },
+    { "xsetref", EFFECT_XSETREF }, { NULL, 0 }
+};
+
+static int map_word(const word_map *m, const char *w, int *out)
+{
+    for (; m->word; m++)
+        if (!strcmp(m->word, w)) {
+            *out = m->value;
+            return 0;
+        }
+    return -1;
+}
+
+/* "1,3" -> bitmask of 1-based positions (1..32). */
+static int parse_positions(const char *s, unsigned *mask)
+{
+    *mask = 0;
+    while (*s) {
+        char *end;
+        long n = strtol(s, &end, 10);
+        if (end == s || n < 1 || n > 32)
+            return -1;
+        *mask |= 1u << (n - 1);
+        s = end;
+        if (*s == ',')
+            s++;
+        else if (*s)
+            return -1;
+    }
+    return 0;
+}
+
+/* "3.10" -> 0x030a0000 */
+static int parse_version(const char *s, unsigned *out)
+{
+    unsigned major, minor;
+    char extra;
+    if (sscanf(s, "%u.%u%c", &major, &minor, &extra) != 2 || major > 255 ||
+        minor > 255)
+        return -1;
+    *out = (major << 24) | (minor << 16);
+    return 0;
+}
+
+static int parse_effect(const char *v, api_rule *rule)
+{
+    char kind[32];
+    unsigned arg = 1;
+    const char *colon = strchr(v, ':');
+    size_t n = colon ? (size_t)(colon - v) : strlen(v);
+    if (n >= sizeof kind)
+        return -1;
+    memcpy(kind, v, n);
+    kind[n] = '\0';
+    if (colon && (sscanf(colon + 1, "%u", &arg) != 1 || arg < 1))
+        return -1;
+    int e;
+    if (map_word(effect_words, kind, &e))
+        return -1;
+    rule->effect = (api_effect)e;
+    rule->effect_arg = arg;
+    return 0;
+}
+
+/* Apply one "key=value" or flag word; returns an error text or NULL. */
+static const char *apply_attr(api_rule *rule, const char *key,
+                              const char *val)
+{
+    int x;
+    if (!strcmp(key, "noreturn") && !val) {
+        rule->noreturn = true;
+        return NULL;
+    }
+    if (!val)
+        return "unknown flag";
+    if (!strcmp(key, "returns"))
+        return map_word(return_words, val, &x) ? "unknown return kind"
+                                               : (rule->ret = x, NULL);
+    if (!strcmp(key, "fails"))
+        return map_word(fail_words, val, &x) ? "unknown failure kind"
+                                             : (rule->fail = x, NULL);
+    if (!strcmp(key, "effect"))
+        return parse_effect(val, rule) ? "bad effect" : NULL;
+    if (!strcmp(key, "steals"))
+        return parse_positions(val, &rule->steals) ? "bad argument list" : NULL;
+    if (!strcmp(key, "steals-on-success"))
+        return parse_positions(val, &rule->steals_on_success)
+                   ? "bad argument list" : NULL;
+    if (!strcmp(key, "nonnull"))
+        return parse_positions(val, &rule->nonnull) ? "bad argument list" : NULL;
+    if (!strcmp(key, "since"))
+        return parse_version(val, &rule->since) ? "bad version" : NULL;
+    if (!strcmp(key, "until"))
+        return parse_version(val, &rule->until) ? "bad version" : NULL;
+    return "unknown key";
+}
+
+#define MAX_WORDS 32
+
+static size_t split_words(char *line, char **words)
+{
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(line, " \t\r", &save); w && n < MAX_WORDS;
+         w = strtok_r(NULL, " \t\r", &save))
+        words[n++] = w;
+    return n;
+}
+
+static int parse_line(api_rules *r, const char *origin, unsigned lineno,
+                      char *line, char *err, size_t errlen)
+{
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    char *words[MAX_WORDS];
+    size_t n = split_words(line, words);
+    if (n == 0)
+        return 0;
+    bool is_macro = !strcmp(words[0], "macro");
+    if (!is_macro && strcmp(words[0], "function")) {
+        snprintf(err, errlen, "%s:%u: expected 'function' or 'macro', got '%s'",
+                 origin, lineno, words[0]);
+        return -1;
+    }
+    if (n < 2) {
+        snprintf(err, errlen, "%s:%u: missing name", origin, lineno);
+        return -1;
+    }
+    api_rule rule;
+    memset(&rule, 0, sizeof rule);
+    rule.is_macro = is_macro;
+    for (size_t i = 2; i < n; i++) {
+        char *eq = strchr(words[i], '=');
+        if (eq)
+            *eq = '\0';
+        const char *why = apply_attr(&rule, words[i], eq ? eq + 1 : NULL);
+        if (why) {
+            snprintf(err, errlen, "%s:%u: %s '%s%s%s'", origin, lineno, why,
+                     words[i], eq ? "=" : "", eq ? eq + 1 : "");
+            return -1;
+        }
+    }
+    rule.name = xstrdup(words[1]);
+    rule.origin = xasprintf("%s:%u", origin, lineno);
+    insert(r, &rule);
+    return 0;
+}
+
+int api_rules_load_text(api_rules *r, const char *origin, const char *text,
+                        char *err, size_t errlen)
+{
+    unsigned lineno = 0;
+    const char *p = text;
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *line = xstrndup(p, len);
+        lineno++;
+        int rc = parse_line(r, origin, lineno, line, err, errlen);
+        free(line);
+        if (rc)
+            return -1;
+        p += len + (nl ? 1 : 0);
+    }
+    return 0;
+}
+
+int api_rules_load_file(api_rules *r, const char *path, char *err,
+                        size_t errlen)
+{
+    char *text = read_file(path, NULL);
+    if (!text) {
+        snprintf(err, errlen, "%s: cannot read rules file: %s", path,
+                 strerror(errno));
+        return -1;
+    }
+    int rc = api_rules_load_text(r, path, text, err, errlen);
+    free(text);
+    return rc;
+}

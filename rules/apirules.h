@@ -1,0 +1,76 @@
+/* apirules.h - what pyrefcheck knows about each C API function and macro:
+ * the reference semantics of its result and arguments, loaded from the
+ * line-oriented rules files in rules/ (format: rules/FORMAT.md).
+ *
+ * Ownership: an api_rules table owns every rule and string in it;
+ * api_rules_free releases them.  Lookups return pointers into the table,
+ * valid until it is freed. */
+#ifndef PYREFCHECK_APIRULES_H
+#define PYREFCHECK_APIRULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    RET_UNKNOWN,   /* not stated: the engine assumes the default */
+    RET_NEW,       /* a new (owned) reference */
+    RET_BORROWED,  /* a borrowed reference */
+    RET_VOID,      /* nothing */
+    RET_INT,       /* an int / Py_ssize_t status or value */
+    RET_OTHER      /* some other pointer or value */
+} api_ret;
+
+typedef enum {
+    FAIL_NEVER,    /* cannot fail */
+    FAIL_NULL,     /* returns NULL with an exception set */
+    FAIL_NEG1,     /* returns -1 with an exception set */
+    FAIL_OCCURRED  /* check PyErr_Occurred() */
+} api_fail;
+
+typedef enum {
+    EFFECT_NONE,
+    EFFECT_INCREF,   /* Py_INCREF(arg) */
+    EFFECT_XINCREF,
+    EFFECT_DECREF,   /* Py_DECREF(arg) */
+    EFFECT_XDECREF,
+    EFFECT_CLEAR,    /* Py_CLEAR(lvalue) */
+    EFFECT_NEWREF,   /* Py_NewRef(arg): incref, yields arg */
+    EFFECT_XNEWREF,
+    EFFECT_SETREF,   /* Py_SETREF(lvalue, value) */
+    EFFECT_XSETREF
+} api_effect;
+
+typedef struct api_rule {
+    char *name;
+    bool is_macro;          /* matched on the macro name as written */
+    api_ret ret;
+    api_fail fail;
+    api_effect effect;
+    unsigned effect_arg;    /* 1-based argument the effect applies to */
+    unsigned steals;        /* bit n-1 set: argument n is always stolen */
+    unsigned steals_on_success;
+    unsigned nonnull;       /* bit n-1 set: argument n must not be NULL */
+    bool noreturn;
+    unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */
+    unsigned until;         /* first version without it, 0 = still there */
+    char *origin;           /* "file:line" of the defining line */
+} api_rule;
+
+typedef struct api_rules api_rules;
+
+api_rules *api_rules_new(void);
+void api_rules_free(api_rules *r);
+
+/* Parse rules text; later definitions of a name replace earlier ones.
+ * On error returns -1 and writes "origin:line: reason" into err. */
+int api_rules_load_text(api_rules *r, const char *origin, const char *text,
+                        char *err, size_t errlen);
+int api_rules_load_file(api_rules *r, const char *path, char *err,
+                        size_t errlen);
+
+/* Look up a function (is_macro false) or macro (true) by name. */
+const api_rule *api_rules_find(const api_rules *r, const char *name,
+                               bool is_macro);
+size_t api_rules_count(const api_rules *r);
+
+#endif
