@@ -1,0 +1,23 @@
+/* scan.h - the scan and dump-ir commands: choosing the translation units
+ * and their flags (compile_commands.json or files/directories), running the
+ * front end and the engine on each, and storing the results.
+ *
+ * Ownership: work lists and their strings are owned by scan.c. */
+#ifndef PYREFCHECK_SCAN_H
+#define PYREFCHECK_SCAN_H
+
+#include "cli.h"
+#include "../rules/apirules.h"
+
+/* Load the bundled rules and any --rules files; NULL with err set on
+ * failure. */
+api_rules *scan_load_rules(const cli_options *o, char *err, size_t errlen);
+
+/* Run `pyrefcheck scan`; returns the exit code.  command_line is stored
+ * with the run. */
+int scan_main(const cli_options *o, const char *command_line);
+
+/* Run `pyrefcheck dump-ir`; returns the exit code. */
+int dump_ir_main(const cli_options *o);
+
+#endif
