@@ -10,8 +10,8 @@ LLVM_CONFIG ?= llvm-config-19
 PREFIX      ?= /usr/local
 CC          ?= cc
 
-DEB_PACKAGES = libclang-19-dev clang-19 llvm-19-dev libsqlite3-dev libcmocka-dev \
-               python3-dev libjansson-dev libxxhash-dev pkg-config
+DEB_PACKAGES = libclang-19-dev llvm-19-dev libsqlite3-dev libcmocka-dev \
+               python3-dev libjansson-dev libxxhash-dev make gcc
 
 LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
@@ -20,7 +20,8 @@ CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -I. -Ianalyzer -Irules -Idb $(if $(LLVM_INC),-isystem $(LLVM_INC))
-LDLIBS  = $(if $(LLVM_LIB),-L$(LLVM_LIB) -Wl,-rpath,$(LLVM_LIB)) -lclang \
+comma  := ,
+LDLIBS  = $(if $(LLVM_LIB),-L$(LLVM_LIB) -Wl$(comma)-rpath$(comma)$(LLVM_LIB)) -lclang \
           -lsqlite3 -ljansson -lxxhash
 
 B = build
@@ -58,18 +59,27 @@ $(B)/tests/%: tests/%.c $(B)/libpyrefcheck.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(B)/libpyrefcheck.a $(LDLIBS) -lcmocka
 
+# Debian packages the build and the tests need; node and npm (for the SARIF
+# validator, fetched from the npm registry by tests/sarif_check.sh) are
+# checked as commands, since a nodejs package from another source may
+# provide them.
 deps:
 	@missing=""; \
 	for p in $(DEB_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all packages present"; exit 0; fi; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	if [ -z "$$missing" ]; then echo "deps: all needed packages are installed"; exit 0; fi; \
 	SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 	echo "deps: installing$$missing with apt-get"; \
 	$$SUDO apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
 
-demo: deps all
+# demo and check re-run make after deps, so that a fresh machine's newly
+# installed llvm-config-19 is read.
+demo: deps
+	@$(MAKE) --no-print-directory all
 	@sh tests/demo.sh
 
 unit: $(UNIT_BIN)

@@ -258,7 +258,8 @@ static void steal_args(path_state *st, const ir_insn *in, unsigned mask)
     for (size_t i = 0; i < in->nargs && i < 32; i++) {
         if (!(mask & (1u << i)))
             continue;
-        ref_value *rv = &st->vals[operand_value(st, &in->args[i])];
+        int v = operand_value(st, &in->args[i]);
+        ref_value *rv = &st->vals[v];
         if (rv->owned > 0)
             rv->owned--;
     }
@@ -348,9 +349,11 @@ static path_state *exec_insn(engine *e, path_state *st, const ir_insn *in)
     case INSN_STORE: exec_store(st, in); break;
     case INSN_INCREF: exec_incref(e, st, in); break;
     case INSN_DECREF: exec_decref(st, in); break;
-    case INSN_USE:
-        st->vals[operand_value(st, &in->src)].null = NULL_NO;
+    case INSN_USE: {
+        int v = operand_value(st, &in->src);
+        st->vals[v].null = NULL_NO;
         break;
+    }
     }
     return NULL;
 }
@@ -364,7 +367,8 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     *can_t = *can_f = true;
     if (c->kind == COND_OPAQUE)
         return;
-    const ref_value *v = &st->vals[operand_value(st, &c->value)];
+    int id = operand_value(st, &c->value);
+    const ref_value *v = &st->vals[id];
     if (c->kind == COND_NONZERO) {
         *can_t = v->null != NULL_YES;
         *can_f = v->null != NULL_NO && v->sign >= 0;
@@ -383,7 +387,8 @@ static void refine(path_state *st, const ir_cond *c, bool taken)
 {
     if (c->kind != COND_NONZERO && c->kind != COND_NEG)
         return;
-    ref_value *v = &st->vals[operand_value(st, &c->value)];
+    int id = operand_value(st, &c->value);
+    ref_value *v = &st->vals[id];
     if (c->kind == COND_NEG) {
         v->sign = taken ? -1 : 1;
         return;

@@ -257,6 +257,15 @@ static ir_operand effect_refcount(lower_ctx *x, const api_rule *rule,
 {
     bool inc = rule->effect == EFFECT_INCREF || rule->effect == EFFECT_XINCREF ||
                rule->effect == EFFECT_NEWREF || rule->effect == EFFECT_XNEWREF;
+    bool stable = obj.kind == OP_VAR || obj.kind == OP_GLOBAL ||
+                  obj.kind == OP_ADDR_GLOBAL || (obj.kind == OP_FIELD && obj.var >= 0);
+    if (!stable) {
+        /* an expression the engine cannot name: give it a temporary, so
+         * that the object increfed is the object used afterwards */
+        int t = ir_new_temp(x->f, true);
+        emit_assign(x, t, obj, loc);
+        obj = ir_op_var(t);
+    }
     ir_insn *in = emit(x, inc ? INSN_INCREF : INSN_DECREF, loc);
     in->src = ir_op_copy(&obj);
     in->macro = xstrdup(name);

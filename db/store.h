@@ -31,6 +31,8 @@ int store_open_readonly(const char *path, store **out, char *err,
 void store_close(store *s);
 
 int store_schema_version(store *s);
+/* The message of the last failed call on s ("" when none); owned by s. */
+const char *store_errmsg(const store *s);
 
 /* A run: started before the first file, ended after the last one.
  * status: 0 finished, 1 findings, 2 error (the exit code of the scan). */
