@@ -2,17 +2,21 @@
  *
  * A path_state holds, for the path walked so far: which symbolic value each
  * variable and each memory place (global, field) holds, what is known of
- * each value (ref_value), how often each block was entered (loops are
- * unrolled a bounded number of times) and the path's trace events.  States
- * are copied where paths split: at calls that can fail and at branches.  A
- * state identical to one already seen at the same point is not walked
- * again.
+ * each value (ref_value), whether an exception is set, how often each block
+ * was entered (loops are followed a bounded number of times, and a state
+ * that repeats stops the walk: a fixed point) and the path's trace events.
+ * States are copied where paths split: at calls that can fail and at
+ * branches.  A state equal to one already seen at the same point is not
+ * walked again, and each block accepts a bounded number of distinct states.
+ *
+ * Checkers run at events (engine.h) before the engine applies an effect.
  *
  * Ownership: the engine owns every path_state and trace event and frees
  * them before engine_analyze returns; findings go to the caller's list. */
 #include "engine.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +45,19 @@ typedef struct path_state {
     size_t nplaces, capplaces;
     unsigned char *visits;  /* per block */
     int trace;              /* last event, -1 none */
-    bool exc_set;
+    exc_state exc;
 } path_state;
+
+/* What a function's paths returned, gathered for its summary. */
+typedef struct summary_acc {
+    unsigned returns, ret_new, ret_borrowed, ret_null_exc, ret_null_ok;
+    unsigned ret_neg_exc;
+    unsigned consumed;      /* params consumed on every returning path */
+} summary_acc;
 
 typedef struct engine {
     const ir_func *f;
-    const api_rules *rules;
+    const api_rules *rules, *local;
     unsigned python_version;
     engine_limits lim;
     trace_event *events;
@@ -55,24 +66,31 @@ typedef struct engine {
     size_t sp, capstack;
     uint64_t *seen;         /* open-addressing set of state hashes */
     size_t nseen, capseen;
+    unsigned *block_states; /* distinct states accepted per block */
     char **keys;            /* reported finding keys */
     size_t nkeys, capkeys;
     finding_list *out;
     unsigned steps;
-    bool over_budget;
+    bool over_budget, capped;
     engine_stats *stats;
+    summary_acc acc;
 } engine;
 
 struct checker_ctx {
     engine *e;
     path_state *st;
     const cfg_block *b;
+    const ir_insn *insn;
+    const api_rule *rule;
+    int value;
+    size_t arg;
 };
 
 void engine_default_limits(engine_limits *lim)
 {
-    lim->max_block_visits = 2;
-    lim->max_steps = 200000;
+    lim->max_block_visits = 3;
+    lim->max_states_per_block = 512;
+    lim->max_steps = 400000;
 }
 
 /* ---- states ---- */
@@ -85,6 +103,7 @@ static path_state *state_new(const ir_func *f)
         st->var_val[i] = -1;
     st->visits = xcalloc(f->nblocks + 1, 1);
     st->trace = -1;
+    st->exc = EXC_NO;
     return st;
 }
 
@@ -114,22 +133,24 @@ static void state_free(path_state *st)
     free(st);
 }
 
-static int new_value(path_state *st, nullness null)
+static int new_value(path_state *st, nullness null, ref_kind kind)
 {
     ref_value v;
     memset(&v, 0, sizeof v);
+    v.kind = kind;
     v.null = null;
-    v.name_var = -1;
-    v.origin_event = -1;
+    v.owner = v.name_var = -1;
+    v.origin_event = v.null_event = v.release_event = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
     return (int)st->nvals - 1;
 }
 
-static void add_event(engine *e, path_state *st, ir_loc loc, char *msg)
+static int add_event(engine *e, path_state *st, ir_loc loc, char *msg)
 {
     trace_event ev = { st->trace, loc, msg };
     ARRAY_PUSH(e->events, e->nevents, e->capevents, ev);
     st->trace = (int)e->nevents - 1;
+    return st->trace;
 }
 
 static void push(engine *e, path_state *st)
@@ -155,9 +176,9 @@ static int *place_slot(path_state *st, ir_operand_kind kind, int base,
 static int var_value(path_state *st, int var)
 {
     if (var < 0)
-        return new_value(st, NULL_UNKNOWN);
+        return new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
     if (st->var_val[var] < 0)
-        st->var_val[var] = new_value(st, NULL_UNKNOWN);
+        st->var_val[var] = new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
     return st->var_val[var];
 }
 
@@ -168,272 +189,46 @@ static int *operand_place(path_state *st, const ir_operand *op)
         return NULL;
     if (op->kind == OP_GLOBAL || op->kind == OP_ADDR_GLOBAL)
         return place_slot(st, op->kind, -1, op->text);
-    if (op->kind == OP_FIELD && op->var >= 0)
-        return place_slot(st, OP_FIELD, var_value(st, op->var), op->text);
+    if (op->kind == OP_FIELD && op->var >= 0) {
+        int base = var_value(st, op->var);
+        return place_slot(st, OP_FIELD, base, op->text);
+    }
     return NULL;
+}
+
+static int place_value(path_state *st, const ir_operand *op)
+{
+    int *slot = operand_place(st, op);
+    if (!slot)
+        return new_value(st, NULL_UNKNOWN,
+                         op->kind == OP_FIELD ? REF_HELD : REF_UNKNOWN);
+    if (*slot >= 0)
+        return *slot;
+    bool addr = op->kind == OP_ADDR_GLOBAL;
+    int v = new_value(st, addr ? NULL_NO : NULL_UNKNOWN,
+                      addr ? REF_BORROWED : REF_HELD);
+    *operand_place(st, op) = v;   /* the places array may have moved */
+    return v;
 }
 
 static int operand_value(path_state *st, const ir_operand *op)
 {
-    int *slot;
     int v;
     switch (op->kind) {
     case OP_VAR:
         return var_value(st, op->var);
     case OP_NULL:
-        return new_value(st, NULL_YES);
+        return new_value(st, NULL_YES, REF_UNKNOWN);
     case OP_INT:
-        v = new_value(st, op->ival ? NULL_NO : NULL_YES);
+        v = new_value(st, op->ival ? NULL_NO : NULL_YES, REF_UNKNOWN);
         st->vals[v].sign = op->ival < 0 ? -1 : 1;
         return v;
     case OP_STRING: case OP_ADDR:
-        return new_value(st, NULL_NO);
+        return new_value(st, NULL_NO, REF_UNKNOWN);
     case OP_GLOBAL: case OP_ADDR_GLOBAL: case OP_FIELD:
-        slot = operand_place(st, op);
-        if (!slot)
-            return new_value(st, NULL_UNKNOWN);
-        if (*slot < 0) {
-            v = new_value(st, op->kind == OP_ADDR_GLOBAL ? NULL_NO : NULL_UNKNOWN);
-            slot = operand_place(st, op);   /* the array may have moved */
-            *slot = v;
-        }
-        return *slot;
+        return place_value(st, op);
     default:
-        return new_value(st, NULL_UNKNOWN);
-    }
-}
-
-/* ---- instructions ---- */
-
-static const char *var_label(const ir_func *f, int var)
-{
-    return var >= 0 && f->vars[var].kind != VAR_TEMP ? f->vars[var].name : NULL;
-}
-
-static void exec_assign(engine *e, path_state *st, const ir_insn *in)
-{
-    int v = operand_value(st, &in->src);
-    st->var_val[in->dst] = v;
-    if (st->vals[v].name_var < 0 && var_label(e->f, in->dst))
-        st->vals[v].name_var = in->dst;
-}
-
-static void exec_store(path_state *st, const ir_insn *in)
-{
-    int v = operand_value(st, &in->src);
-    int *slot = operand_place(st, &in->target);
-    if (slot)
-        *slot = v;
-    if (in->target.kind == OP_FIELD || in->target.kind == OP_GLOBAL ||
-        in->target.kind == OP_DEREF)
-        st->vals[v].escaped = true;
-}
-
-static void exec_incref(engine *e, path_state *st, const ir_insn *in)
-{
-    int v = operand_value(st, &in->src);
-    ref_value *rv = &st->vals[v];
-    rv->owned++;
-    if (!rv->tracked) {
-        rv->tracked = true;
-        rv->origin = in->loc;
-        rv->origin_api = NULL;
-        add_event(e, st, in->loc, xasprintf("reference added by %s", in->macro));
-        st->vals[v].origin_event = st->trace;
-    }
-}
-
-static void exec_decref(path_state *st, const ir_insn *in)
-{
-    int v = operand_value(st, &in->src);
-    ref_value *rv = &st->vals[v];
-    if (rv->owned > 0)
-        rv->owned--;
-    if (in->clears && in->src.kind == OP_VAR)
-        st->var_val[in->src.var] = new_value(st, NULL_YES);
-}
-
-static void steal_args(path_state *st, const ir_insn *in, unsigned mask)
-{
-    for (size_t i = 0; i < in->nargs && i < 32; i++) {
-        if (!(mask & (1u << i)))
-            continue;
-        int v = operand_value(st, &in->args[i]);
-        ref_value *rv = &st->vals[v];
-        if (rv->owned > 0)
-            rv->owned--;
-    }
-}
-
-/* Out-parameters (&var) receive values the engine knows nothing about. */
-static void bind_out_params(path_state *st, const ir_insn *in)
-{
-    for (size_t i = 0; i < in->nargs; i++)
-        if (in->args[i].kind == OP_ADDR && in->args[i].var >= 0)
-            st->var_val[in->args[i].var] = new_value(st, NULL_UNKNOWN);
-}
-
-static void set_result(engine *e, path_state *st, const ir_insn *in,
-                       const api_rule *rule)
-{
-    if (in->dst < 0)
-        return;
-    bool obj = e->f->vars[in->dst].is_object;
-    int v = new_value(st, obj && rule && rule->fail == FAIL_NULL ? NULL_NO
-                                                                 : NULL_UNKNOWN);
-    st->var_val[in->dst] = v;
-    if (rule && rule->fail == FAIL_NEG1)
-        st->vals[v].sign = 1;
-    if (rule && rule->ret == RET_NEW) {
-        ref_value *rv = &st->vals[v];
-        rv->tracked = true;
-        rv->owned = 1;
-        rv->origin = in->loc;
-        rv->origin_api = in->callee;
-        add_event(e, st, in->loc,
-                  xasprintf("new reference returned by %s()", in->callee));
-        st->vals[v].origin_event = st->trace;
-    }
-}
-
-/* The failure outcome of a call that can fail: a copy of the state. */
-static path_state *fail_state(engine *e, const path_state *st,
-                              const ir_insn *in, const api_rule *rule)
-{
-    path_state *fs = state_copy(e->f, st);
-    steal_args(fs, in, rule->steals);
-    bind_out_params(fs, in);
-    fs->exc_set = true;
-    if (in->dst >= 0) {
-        int v = new_value(fs, rule->fail == FAIL_NULL ? NULL_YES : NULL_UNKNOWN);
-        fs->vals[v].sign = rule->fail == FAIL_NEG1 ? -1 : 0;
-        fs->var_val[in->dst] = v;
-    }
-    add_event(e, fs, in->loc,
-              xasprintf("%s() fails, returning %s with an exception set",
-                        in->callee, rule->fail == FAIL_NULL ? "NULL" : "-1"));
-    return fs;
-}
-
-static bool rule_applies(const engine *e, const api_rule *rule)
-{
-    if (!rule)
-        return false;
-    if (!e->python_version)
-        return true;
-    return (!rule->since || e->python_version >= rule->since) &&
-           (!rule->until || e->python_version < rule->until);
-}
-
-/* Returns a second state (the failure path) when the call can fail. */
-static path_state *exec_call(engine *e, path_state *st, const ir_insn *in)
-{
-    const api_rule *rule = api_rules_find(e->rules, in->callee, false);
-    if (!rule_applies(e, rule))
-        rule = NULL;
-    path_state *fs = NULL;
-    if (rule && (rule->fail == FAIL_NULL || rule->fail == FAIL_NEG1))
-        fs = fail_state(e, st, in, rule);
-    if (rule)
-        steal_args(st, in, rule->steals | rule->steals_on_success);
-    bind_out_params(st, in);
-    set_result(e, st, in, rule);
-    return fs;
-}
-
-static path_state *exec_insn(engine *e, path_state *st, const ir_insn *in)
-{
-    switch (in->kind) {
-    case INSN_CALL: return exec_call(e, st, in);
-    case INSN_ASSIGN: exec_assign(e, st, in); break;
-    case INSN_STORE: exec_store(st, in); break;
-    case INSN_INCREF: exec_incref(e, st, in); break;
-    case INSN_DECREF: exec_decref(st, in); break;
-    case INSN_USE: {
-        int v = operand_value(st, &in->src);
-        st->vals[v].null = NULL_NO;
-        break;
-    }
-    }
-    return NULL;
-}
-
-/* ---- branches ---- */
-
-/* Can the condition be true / false in this state? */
-static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
-                          bool *can_f)
-{
-    *can_t = *can_f = true;
-    if (c->kind == COND_OPAQUE)
-        return;
-    int id = operand_value(st, &c->value);
-    const ref_value *v = &st->vals[id];
-    if (c->kind == COND_NONZERO) {
-        *can_t = v->null != NULL_YES;
-        *can_f = v->null != NULL_NO && v->sign >= 0;
-    } else if (c->kind == COND_NEG) {
-        *can_t = v->sign <= 0;
-        *can_f = v->sign >= 0;
-    } else if (c->kind == COND_EQ && c->ival == -1) {
-        *can_t = v->sign <= 0;
-        *can_f = true;
-    } else if (c->kind == COND_EQ && c->ival >= 0) {
-        *can_t = v->sign >= 0;
-    }
-}
-
-static void refine(path_state *st, const ir_cond *c, bool taken)
-{
-    if (c->kind != COND_NONZERO && c->kind != COND_NEG)
-        return;
-    int id = operand_value(st, &c->value);
-    ref_value *v = &st->vals[id];
-    if (c->kind == COND_NEG) {
-        v->sign = taken ? -1 : 1;
-        return;
-    }
-    v->null = taken ? NULL_NO : NULL_YES;
-    if (!taken)
-        v->owned = 0;   /* a NULL result holds no reference */
-}
-
-static char *branch_text(const ir_func *f, const ir_cond *c, bool taken)
-{
-    const char *name = c->value.kind == OP_VAR ? var_label(f, c->value.var) : NULL;
-    if (name && c->kind == COND_NONZERO)
-        return xasprintf("'%s' is %s", name, taken ? "not NULL" : "NULL");
-    return xasprintf("taking the %s branch", taken ? "true" : "false");
-}
-
-static void exec_branch(engine *e, path_state *st, const cfg_block *b)
-{
-    bool can_t, can_f;
-    cond_outcomes(st, &b->cond, &can_t, &can_f);
-    for (int taken = 0; taken < 2; taken++) {
-        if (!(taken ? can_t : can_f))
-            continue;
-        bool last = taken || !can_t;
-        path_state *ns = last ? st : state_copy(e->f, st);
-        refine(ns, &b->cond, taken);
-        if (can_t && can_f)
-            add_event(e, ns, b->term_loc, branch_text(e->f, &b->cond, taken));
-        ns->block = b->succ[taken ? 0 : 1];
-        ns->insn = 0;
-        push(e, ns);
-        if (last)
-            return;
-    }
-    state_free(st);
-}
-
-static void exec_switch(engine *e, path_state *st, const cfg_block *b)
-{
-    for (size_t i = 0; i < b->nsucc; i++) {
-        path_state *ns = i + 1 == b->nsucc ? st : state_copy(e->f, st);
-        ns->block = b->succ[i];
-        ns->insn = 0;
-        push(e, ns);
+        return new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
     }
 }
 
@@ -441,6 +236,11 @@ static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 
 const ir_func *checker_func(const checker_ctx *cx) { return cx->e->f; }
 const cfg_block *checker_block(const checker_ctx *cx) { return cx->b; }
+const ir_insn *checker_insn(const checker_ctx *cx) { return cx->insn; }
+const api_rule *checker_callee_rule(const checker_ctx *cx) { return cx->rule; }
+int checker_event_value(const checker_ctx *cx) { return cx->value; }
+size_t checker_event_arg(const checker_ctx *cx) { return cx->arg; }
+exc_state checker_exception(const checker_ctx *cx) { return cx->st->exc; }
 size_t checker_value_count(const checker_ctx *cx) { return cx->st->nvals; }
 
 const ref_value *checker_value(const checker_ctx *cx, size_t i)
@@ -448,11 +248,18 @@ const ref_value *checker_value(const checker_ctx *cx, size_t i)
     return i < cx->st->nvals ? &cx->st->vals[i] : NULL;
 }
 
-int checker_return_value(const checker_ctx *cx)
+const char *checker_value_name(const checker_ctx *cx, int i)
 {
-    if (cx->b->term != TERM_RETURN || cx->b->value.kind == OP_NONE)
-        return -1;
-    return operand_value(cx->st, &cx->b->value);
+    const ir_func *f = cx->e->f;
+    if (i < 0 || (size_t)i >= cx->st->nvals)
+        return NULL;
+    int nv = cx->st->vals[i].name_var;
+    if (nv >= 0)
+        return f->vars[nv].name;
+    for (size_t v = 0; v < f->nvars; v++)
+        if (cx->st->var_val[v] == i && f->vars[v].kind != VAR_TEMP)
+            return f->vars[v].name;
+    return NULL;
 }
 
 static bool key_seen(engine *e, const char *key)
@@ -482,7 +289,7 @@ static void add_trace(engine *e, finding *fd, int from_event, int last)
 }
 
 void checker_report(checker_ctx *cx, const char *rule, const char *severity,
-                    ir_loc loc, int value, const char *key,
+                    ir_loc loc, int from_event, const char *key,
                     const char *message)
 {
     engine *e = cx->e;
@@ -500,9 +307,8 @@ void checker_report(checker_ctx *cx, const char *rule, const char *severity,
     fd.col = loc.col;
     fd.function = xstrdup(e->f->name);
     fd.message = xstrdup(message);
-    int from = value >= 0 ? cx->st->vals[value].origin_event : 0;
-    add_trace(e, &fd, from < 0 ? 0 : from, cx->st->trace);
-    if (cx->b->term == TERM_RETURN)
+    add_trace(e, &fd, from_event < 0 ? 0 : from_event, cx->st->trace);
+    if (!cx->insn && cx->b->term == TERM_RETURN)
         finding_add_step(&fd, e->f->file, cx->b->term_loc.line,
                          cx->b->term_loc.col, "the function returns here");
     finding_set_fingerprint(&fd, (int)loc.line - (int)e->f->loc.line, key);
@@ -510,11 +316,418 @@ void checker_report(checker_ctx *cx, const char *rule, const char *severity,
 }
 
 static void fire(engine *e, path_state *st, const cfg_block *b,
-                 engine_event_kind ev)
+                 const ir_insn *in, engine_event_kind ev, int value,
+                 const api_rule *rule, size_t arg)
 {
-    checker_ctx cx = { e, st, b };
+    checker_ctx cx = { e, st, b, in, rule, value, arg };
     for (const checker *c = engine_checkers; c->rule; c++)
         c->on_event(&cx, ev);
+}
+
+/* ---- instructions ---- */
+
+static const char *var_label(const ir_func *f, int var)
+{
+    return var >= 0 && f->vars[var].kind != VAR_TEMP ? f->vars[var].name : NULL;
+}
+
+static void exec_assign(engine *e, path_state *st, const ir_insn *in)
+{
+    int v = operand_value(st, &in->src);
+    st->var_val[in->dst] = v;
+    if (st->vals[v].name_var < 0 && var_label(e->f, in->dst))
+        st->vals[v].name_var = in->dst;
+}
+
+static void exec_store(path_state *st, const ir_insn *in)
+{
+    int v = operand_value(st, &in->src);
+    int *slot = operand_place(st, &in->target);
+    if (slot)
+        *slot = v;
+    if (in->target.kind == OP_FIELD || in->target.kind == OP_GLOBAL ||
+        in->target.kind == OP_DEREF)
+        st->vals[v].escaped = true;
+}
+
+static void exec_incref(engine *e, path_state *st, const cfg_block *b,
+                        const ir_insn *in)
+{
+    int v = operand_value(st, &in->src);
+    fire(e, st, b, in, EV_INCREF, v, NULL, 0);
+    ref_value *rv = &st->vals[v];
+    if (rv->null == NULL_YES)
+        return;
+    rv->owned++;
+    rv->released = rv->stolen = false;
+    if (!rv->tracked) {
+        rv->tracked = true;
+        rv->origin = in->loc;
+        rv->origin_api = NULL;
+        int ev = add_event(e, st, in->loc,
+                           xasprintf("reference added by %s", in->macro));
+        st->vals[v].origin_event = ev;
+    }
+}
+
+static void mark_released(engine *e, path_state *st, int v, ir_loc loc,
+                          const char *how, bool stolen)
+{
+    ref_value *rv = &st->vals[v];
+    rv->release_loc = loc;
+    rv->release_api = how;
+    if (stolen)
+        rv->stolen = true;
+    else if (rv->kind == REF_NEW && !rv->escaped)
+        rv->released = true;
+    else
+        return;
+    const char *name = var_label(e->f, rv->name_var);
+    int ev = add_event(e, st, loc,
+                       name ? xasprintf("'%s' is %s by %s", name,
+                                        stolen ? "handed over" : "released", how)
+                            : xasprintf("the reference is %s by %s",
+                                        stolen ? "handed over" : "released", how));
+    st->vals[v].release_event = ev;
+}
+
+static void exec_decref(engine *e, path_state *st, const cfg_block *b,
+                        const ir_insn *in)
+{
+    int v = operand_value(st, &in->src);
+    fire(e, st, b, in, EV_DECREF, v, NULL, 0);
+    ref_value *rv = &st->vals[v];
+    if (rv->null != NULL_YES && rv->owned > 0 && --rv->owned == 0)
+        mark_released(e, st, v, in->loc, in->macro, false);
+    else if (rv->null != NULL_YES && rv->owned == 0 && rv->is_param)
+        rv->stolen = true;   /* the caller's reference was consumed */
+    if (in->clears && in->src.kind == OP_VAR)
+        st->var_val[in->src.var] = new_value(st, NULL_YES, REF_UNKNOWN);
+}
+
+static void steal_args(engine *e, path_state *st, const cfg_block *b,
+                       const ir_insn *in, const api_rule *rule, unsigned mask)
+{
+    for (size_t i = 0; i < in->nargs && i < 32; i++) {
+        if (!(mask & (1u << i)))
+            continue;
+        int v = operand_value(st, &in->args[i]);
+        if (st->vals[v].null == NULL_YES)
+            continue;
+        fire(e, st, b, in, EV_STEAL, v, rule, i);
+        ref_value *rv = &st->vals[v];
+        if (rv->owned > 0 && --rv->owned == 0)
+            mark_released(e, st, v, in->loc, in->callee, true);
+    }
+}
+
+/* Out-parameters (&var) receive borrowed or unknown values. */
+static void bind_out_params(path_state *st, const ir_insn *in)
+{
+    for (size_t i = 0; i < in->nargs; i++)
+        if (in->args[i].kind == OP_ADDR && in->args[i].var >= 0)
+            st->var_val[in->args[i].var] =
+                new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
+}
+
+/* ---- calls ---- */
+
+/* What the engine assumes of a call: the rules, a summary, or CPython's
+ * convention for an unknown function returning an object. */
+typedef struct call_model {
+    api_rule rule;
+    bool known;
+    bool assumed;
+} call_model;
+
+static bool rule_applies(const engine *e, const api_rule *rule)
+{
+    if (!rule)
+        return false;
+    if (!e->python_version)
+        return true;
+    return (!rule->since || e->python_version >= rule->since) &&
+           (!rule->until || e->python_version < rule->until);
+}
+
+static call_model model_call(const engine *e, const ir_insn *in)
+{
+    call_model m;
+    memset(&m, 0, sizeof m);
+    const api_rule *r = api_rules_find(e->local, in->callee, false);
+    if (!rule_applies(e, r))
+        r = api_rules_find(e->rules, in->callee, false);
+    if (rule_applies(e, r)) {
+        m.rule = *r;
+        m.known = true;
+    } else if (in->dst >= 0 && e->f->vars[in->dst].is_object) {
+        m.rule.ret = RET_NEW;
+        m.rule.fail = FAIL_NULL;
+        m.assumed = true;
+    }
+    return m;
+}
+
+static int first_object_arg(path_state *st, const ir_insn *in)
+{
+    for (size_t i = 0; i < in->nargs; i++)
+        if (in->args[i].kind == OP_VAR || in->args[i].kind == OP_FIELD ||
+            in->args[i].kind == OP_GLOBAL)
+            return operand_value(st, &in->args[i]);
+    return -1;
+}
+
+static void set_result(engine *e, path_state *st, const ir_insn *in,
+                       const call_model *m)
+{
+    if (in->dst < 0)
+        return;
+    const api_rule *r = &m->rule;
+    bool obj = e->f->vars[in->dst].is_object;
+    nullness null = r->tests_error ? NULL_UNKNOWN
+                    : r->ret == RET_NULL ? NULL_YES
+                    : (obj && (r->fail == FAIL_NULL || r->ret == RET_NEW ||
+                               r->ret == RET_BORROWED)) ? NULL_NO
+                    : r->fail == FAIL_ZERO ? NULL_NO : NULL_UNKNOWN;
+    ref_kind kind = r->ret == RET_NEW ? REF_NEW
+                    : r->ret == RET_BORROWED ? REF_BORROWED : REF_UNKNOWN;
+    int owner = kind == REF_BORROWED ? first_object_arg(st, in) : -1;
+    int v = new_value(st, null, kind);
+    st->var_val[in->dst] = v;
+    ref_value *rv = &st->vals[v];
+    rv->owner = owner;
+    rv->err_indicator = r->tests_error;
+    if (r->fail == FAIL_NEG1)
+        rv->sign = 1;
+    if (kind == REF_NEW && null != NULL_YES) {
+        rv->tracked = true;
+        rv->owned = 1;
+        rv->assumed = m->assumed;
+        rv->origin = in->loc;
+        rv->origin_api = in->callee ? in->callee : "an indirect call";
+        int ev = add_event(e, st, in->loc,
+                           xasprintf("new reference returned by %s()%s",
+                                     rv->origin_api,
+                                     m->assumed ? " (assumed by convention)" : ""));
+        st->vals[v].origin_event = ev;
+    }
+}
+
+/* The outcome of a call that returns NULL (or its error value): with an
+ * exception set (failure) or without (null-ok). */
+static path_state *null_outcome(engine *e, const path_state *st,
+                                const cfg_block *b, const ir_insn *in,
+                                const call_model *m, bool failure)
+{
+    const api_rule *r = &m->rule;
+    path_state *fs = state_copy(e->f, st);
+    steal_args(e, fs, b, in, r, r->steals);
+    bind_out_params(fs, in);
+    if (failure)
+        fs->exc = EXC_YES;
+    const char *callee = in->callee ? in->callee : "the call";
+    if (in->dst >= 0) {
+        bool zero = r->fail == FAIL_NULL || r->fail == FAIL_ZERO || !failure;
+        int v = new_value(fs, zero ? NULL_YES : NULL_NO, REF_UNKNOWN);
+        fs->vals[v].sign = failure && (r->fail == FAIL_NEG1 ||
+                                       r->fail == FAIL_OCCURRED) ? -1 : 0;
+        fs->vals[v].null_api = callee;
+        fs->var_val[in->dst] = v;
+    }
+    const char *what = r->fail == FAIL_NEG1 ? "-1" : r->fail == FAIL_ZERO ? "0"
+                       : r->fail == FAIL_OCCURRED ? "an error value" : "NULL";
+    int ev = add_event(e, fs, in->loc,
+                       failure ? xasprintf("%s() fails, returning %s with an "
+                                           "exception set", callee, what)
+                               : xasprintf("%s() returns NULL without an "
+                                           "exception", callee));
+    if (in->dst >= 0)
+        fs->vals[fs->var_val[in->dst]].null_event = ev;
+    return fs;
+}
+
+static void check_args(engine *e, path_state *st, const cfg_block *b,
+                       const ir_insn *in, const call_model *m)
+{
+    for (size_t i = 0; i < in->nargs; i++) {
+        const ir_operand *a = &in->args[i];
+        if (a->kind != OP_VAR && a->kind != OP_FIELD && a->kind != OP_GLOBAL &&
+            a->kind != OP_NULL)
+            continue;
+        int v = operand_value(st, a);
+        fire(e, st, b, in, EV_ARG, v, m->known ? &m->rule : NULL, i);
+    }
+}
+
+static void exec_call(engine *e, path_state *st, const cfg_block *b,
+                      const ir_insn *in)
+{
+    call_model m = model_call(e, in);
+    const api_rule *r = &m.rule;
+    check_args(e, st, b, in, &m);
+    bool can_fail = r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
+                    r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED;
+    if (can_fail)
+        push(e, null_outcome(e, st, b, in, &m, true));
+    if (r->null_ok && in->dst >= 0)
+        push(e, null_outcome(e, st, b, in, &m, false));
+    if (!m.known && !m.assumed)
+        st->exc = EXC_MAYBE;
+    if (r->raises)
+        st->exc = EXC_YES;
+    if (r->clears_error)
+        st->exc = EXC_NO;
+    steal_args(e, st, b, in, r, r->steals | r->steals_on_success);
+    bind_out_params(st, in);
+    set_result(e, st, in, &m);
+}
+
+static void exec_insn(engine *e, path_state *st, const cfg_block *b,
+                      const ir_insn *in)
+{
+    int v;
+    switch (in->kind) {
+    case INSN_CALL: exec_call(e, st, b, in); break;
+    case INSN_ASSIGN: exec_assign(e, st, in); break;
+    case INSN_STORE: exec_store(st, in); break;
+    case INSN_INCREF: exec_incref(e, st, b, in); break;
+    case INSN_DECREF: exec_decref(e, st, b, in); break;
+    case INSN_USE:
+        v = operand_value(st, &in->src);
+        fire(e, st, b, in, EV_USE, v, NULL, 0);
+        st->vals[v].null = NULL_NO;
+        break;
+    }
+}
+
+/* ---- branches ---- */
+
+/* Can the condition be true / false in this state? */
+static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
+                          bool *can_f)
+{
+    *can_t = *can_f = true;
+    if (c->kind == COND_OPAQUE)
+        return;
+    int id = operand_value(st, &c->value);
+    const ref_value *v = &st->vals[id];
+    if (c->kind == COND_NONZERO && v->err_indicator && st->exc != EXC_MAYBE) {
+        *can_t = st->exc == EXC_YES;
+        *can_f = st->exc == EXC_NO;
+    } else if (c->kind == COND_NONZERO) {
+        *can_t = v->null != NULL_YES;
+        *can_f = v->null != NULL_NO && v->sign >= 0;
+    } else if (c->kind == COND_NEG) {
+        *can_t = v->sign <= 0;
+        *can_f = v->sign >= 0;
+    } else if (c->kind == COND_EQ && c->ival == -1) {
+        *can_t = v->sign <= 0;
+    } else if (c->kind == COND_EQ && c->ival >= 0) {
+        *can_t = v->sign >= 0;
+        if (c->ival == 0)
+            *can_t = *can_t && v->null != NULL_NO;
+    }
+}
+
+static void refine(path_state *st, const ir_cond *c, bool taken)
+{
+    if (c->kind != COND_NONZERO && c->kind != COND_NEG)
+        return;
+    int id = operand_value(st, &c->value);
+    ref_value *v = &st->vals[id];
+    if (c->kind == COND_NEG) {
+        v->sign = taken ? -1 : 1;
+        return;
+    }
+    if (v->err_indicator)
+        st->exc = taken ? EXC_YES : EXC_NO;
+    v->null = taken ? NULL_NO : NULL_YES;
+    if (!taken)
+        v->owned = 0;   /* a NULL result holds no reference */
+}
+
+static char *branch_text(const ir_func *f, const ir_cond *c, bool taken)
+{
+    const char *name = c->value.kind == OP_VAR ? var_label(f, c->value.var) : NULL;
+    if (name && c->kind == COND_NONZERO)
+        return xasprintf("'%s' is %s", name, taken ? "not NULL" : "NULL");
+    return xasprintf("taking the %s branch", taken ? "true" : "false");
+}
+
+static void exec_branch(engine *e, path_state *st, const cfg_block *b)
+{
+    bool can_t, can_f;
+    cond_outcomes(st, &b->cond, &can_t, &can_f);
+    if (!can_t && !can_f)
+        can_t = can_f = true;   /* contradictory knowledge: assume nothing */
+    for (int taken = 1; taken >= 0; taken--) {
+        if (!(taken ? can_t : can_f))
+            continue;
+        bool last = !taken || !can_f;
+        path_state *ns = last ? st : state_copy(e->f, st);
+        refine(ns, &b->cond, taken);
+        if (can_t && can_f)
+            add_event(e, ns, b->term_loc, branch_text(e->f, &b->cond, taken));
+        ns->block = b->succ[taken ? 0 : 1];
+        ns->insn = 0;
+        push(e, ns);
+    }
+}
+
+static void exec_switch(engine *e, path_state *st, const cfg_block *b)
+{
+    for (size_t i = 0; i < b->nsucc; i++) {
+        path_state *ns = i + 1 == b->nsucc ? st : state_copy(e->f, st);
+        ns->block = b->succ[i];
+        ns->insn = 0;
+        push(e, ns);
+    }
+}
+
+/* ---- summaries ---- */
+
+static void summarize_return(engine *e, path_state *st, int rv)
+{
+    summary_acc *a = &e->acc;
+    const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
+    a->returns++;
+    if (v && v->null == NULL_YES) {
+        if (st->exc == EXC_NO)
+            a->ret_null_ok++;
+        else
+            a->ret_null_exc++;
+    } else if (v && v->sign < 0 && st->exc != EXC_NO) {
+        a->ret_neg_exc++;
+    } else if (v && e->f->returns_object) {
+        if (v->owned > 0)
+            a->ret_new++;
+        else
+            a->ret_borrowed++;
+    }
+    unsigned consumed = 0;
+    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
+        int pv = st->var_val[p];
+        if (pv >= 0 && st->vals[pv].is_param &&
+            (st->vals[pv].owned < 0 || st->vals[pv].released ||
+             st->vals[pv].stolen))
+            consumed |= 1u << p;
+    }
+    a->consumed = a->returns == 1 ? consumed : a->consumed & consumed;
+}
+
+static void make_summary(const engine *e, func_summary *s)
+{
+    const summary_acc *a = &e->acc;
+    memset(s, 0, sizeof *s);
+    s->ret = e->f->returns_object ? (a->ret_new && !a->ret_borrowed ? RET_NEW
+                                     : a->ret_borrowed && !a->ret_new ? RET_BORROWED
+                                     : RET_OTHER)
+             : e->f->returns_int ? RET_INT : RET_OTHER;
+    s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
+    s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
+    s->steals = a->returns ? a->consumed : 0;
+    if (e->over_budget || e->f->incomplete)
+        s->ret = e->f->returns_object ? RET_NEW : s->ret;
 }
 
 /* ---- the walk ---- */
@@ -525,28 +738,38 @@ static uint64_t mix(uint64_t h, uint64_t x)
     return h * 0xff51afd7ed558ccdull;
 }
 
+static uint64_t value_hash(const ref_value *rv)
+{
+    uint64_t h = mix((uint64_t)rv->owned * 7 + rv->null * 3 + rv->escaped,
+                     ((uint64_t)rv->origin.line << 20) ^ rv->origin.col);
+    h = mix(h, (uint64_t)(rv->sign + 1) | (uint64_t)rv->kind << 4 |
+                   (uint64_t)rv->released << 8 | (uint64_t)rv->stolen << 9 |
+                   (uint64_t)rv->err_indicator << 10);
+    return h;
+}
+
 /* A hash of what matters for the rest of the path, independent of value
  * numbering. */
 static uint64_t state_hash(const ir_func *f, const path_state *st)
 {
     uint64_t h = mix((uint64_t)st->block, st->insn);
-    h = mix(h, st->exc_set);
+    h = mix(h, st->exc);
     for (size_t i = 0; i < f->nvars; i++) {
         int v = st->var_val[i];
         if (v < 0) {
             h = mix(h, 0xdead);
             continue;
         }
-        const ref_value *rv = &st->vals[v];
-        h = mix(h, (uint64_t)rv->owned * 7 + rv->null * 3 + rv->escaped);
-        h = mix(h, ((uint64_t)rv->origin.line << 20) ^ rv->origin.col);
-        h = mix(h, (uint64_t)(rv->sign + 1));
+        h = mix(h, value_hash(&st->vals[v]));
         for (size_t j = 0; j < i; j++)
             if (st->var_val[j] == v) {
                 h = mix(h, j + 1);
                 break;
             }
     }
+    for (size_t i = 0; i < st->nplaces; i++)
+        if (st->places[i].val >= 0)
+            h = mix(h, value_hash(&st->vals[st->places[i].val]));
     for (size_t i = 0; i < st->nvals; i++)
         if (st->vals[i].owned > 0)
             h = mix(h, ((uint64_t)st->vals[i].origin.line << 20) ^ st->vals[i].owned);
@@ -581,6 +804,14 @@ static bool seen_before(engine *e, uint64_t h)
     return false;
 }
 
+static void run_return(engine *e, path_state *st, const cfg_block *b)
+{
+    int rv = b->value.kind == OP_NONE ? -1 : operand_value(st, &b->value);
+    e->stats->paths++;
+    fire(e, st, b, NULL, EV_RETURN, rv, NULL, 0);
+    summarize_return(e, st, rv);
+}
+
 static void run_terminator(engine *e, path_state *st, const cfg_block *b)
 {
     switch (b->term) {
@@ -591,34 +822,57 @@ static void run_terminator(engine *e, path_state *st, const cfg_block *b)
         return;
     case TERM_BRANCH: exec_branch(e, st, b); return;
     case TERM_SWITCH: exec_switch(e, st, b); return;
-    case TERM_RETURN:
-        e->stats->paths++;
-        fire(e, st, b, EV_RETURN);
-        break;
-    default:
-        break;
+    case TERM_RETURN: run_return(e, st, b); break;
+    default: break;
     }
     state_free(st);
+}
+
+/* Is this state new at its block, and within the block's allowance? */
+static bool admit(engine *e, path_state *st)
+{
+    if (st->insn != 0)
+        return true;
+    if (++st->visits[st->block] > e->lim.max_block_visits)
+        return false;
+    if (seen_before(e, state_hash(e->f, st)))
+        return false;
+    if (++e->block_states[st->block] > e->lim.max_states_per_block) {
+        e->capped = true;
+        return false;
+    }
+    return true;
 }
 
 static void run_state(engine *e, path_state *st)
 {
     const cfg_block *b = &e->f->blocks[st->block];
-    if (st->insn == 0 && ++st->visits[st->block] > e->lim.max_block_visits) {
-        state_free(st);
-        return;
-    }
-    if (seen_before(e, state_hash(e->f, st))) {
+    if (!admit(e, st)) {
         state_free(st);
         return;
     }
     while (st->insn < b->ninsns) {
         const ir_insn *in = &b->insns[st->insn++];
-        path_state *alt = exec_insn(e, st, in);
-        if (alt)
-            push(e, alt);
+        exec_insn(e, st, b, in);
+        if (in->kind == INSN_CALL && st->insn < b->ninsns)
+            break;   /* let the outcomes of a call be walked in turn */
+    }
+    if (st->insn < b->ninsns) {
+        push(e, st);
+        return;
     }
     run_terminator(e, st, b);
+}
+
+static void bind_params(const ir_func *f, path_state *st)
+{
+    for (size_t p = 0; p < f->nparams; p++) {
+        int v = new_value(st, NULL_UNKNOWN,
+                          f->vars[p].is_object ? REF_BORROWED : REF_UNKNOWN);
+        st->vals[v].is_param = true;
+        st->vals[v].name_var = (int)p;
+        st->var_val[p] = v;
+    }
 }
 
 static void engine_free(engine *e)
@@ -630,24 +884,40 @@ static void engine_free(engine *e)
         free(e->events[i].msg);
     free(e->events);
     free(e->seen);
+    free(e->block_states);
     for (size_t i = 0; i < e->nkeys; i++)
         free(e->keys[i]);
     free(e->keys);
 }
 
+static void walk(engine *e)
+{
+    path_state *st = state_new(e->f);
+    bind_params(e->f, st);
+    push(e, st);
+    while (e->sp) {
+        if (++e->steps > e->lim.max_steps) {
+            e->over_budget = true;
+            break;
+        }
+        run_state(e, e->stack[--e->sp]);
+    }
+    if (e->capped && getenv("PYREFCHECK_DEBUG"))
+        fprintf(stderr, "pyrefcheck: debug: %s: states capped at %u per block\n",
+                e->f->name, e->lim.max_states_per_block);
+}
+
 void engine_analyze(const ir_func *f, const api_rules *rules,
-                    unsigned python_version, const engine_limits *lim,
-                    finding_list *out, engine_stats *stats)
+                    const api_rules *local, unsigned python_version,
+                    const engine_limits *lim, finding_list *out,
+                    engine_stats *stats, func_summary *summary)
 {
     stats->functions++;
-    if (f->incomplete || f->nblocks == 0) {
-        stats->incomplete++;
-        return;
-    }
     engine e;
     memset(&e, 0, sizeof e);
     e.f = f;
     e.rules = rules;
+    e.local = local;
     e.python_version = python_version;
     if (lim)
         e.lim = *lim;
@@ -655,15 +925,15 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
         engine_default_limits(&e.lim);
     e.out = out;
     e.stats = stats;
-    push(&e, state_new(f));
-    while (e.sp) {
-        if (++e.steps > e.lim.max_steps) {
-            e.over_budget = true;
-            break;
-        }
-        run_state(&e, e.stack[--e.sp]);
-    }
-    if (e.over_budget)
+    if (f->incomplete || f->nblocks == 0) {
         stats->incomplete++;
+    } else {
+        e.block_states = xcalloc(f->nblocks, sizeof *e.block_states);
+        walk(&e);
+        if (e.over_budget)
+            stats->incomplete++;
+    }
+    if (summary)
+        make_summary(&e, summary);
     engine_free(&e);
 }

@@ -20,21 +20,47 @@
 
 typedef enum { NULL_UNKNOWN, NULL_YES, NULL_NO } nullness;
 
+/* Where a value's references come from. */
+typedef enum {
+    REF_UNKNOWN,   /* nothing known: no ownership claims are made */
+    REF_BORROWED,  /* borrowed: a parameter, a borrowed API result, the
+                      address of a static object */
+    REF_HELD,      /* read from a field or global that owns a reference */
+    REF_NEW        /* a new reference the function received */
+} ref_kind;
+
+/* Is an exception set on this path? */
+typedef enum { EXC_NO, EXC_YES, EXC_MAYBE } exc_state;
+
 /* What the engine knows about one object on the current path. */
 typedef struct ref_value {
+    ref_kind kind;
     int owned;             /* references this function owns */
     nullness null;
     bool escaped;          /* stored where something else owns it */
-    bool tracked;          /* came from a new reference or an incref */
+    bool tracked;          /* the function owned a reference at some point */
+    bool released;         /* its last owned reference was released: the
+                              object may have been freed */
+    bool stolen;           /* its last owned reference was handed over */
+    bool assumed;          /* a new reference by CPython's convention only */
+    bool err_indicator;    /* the result of PyErr_Occurred() */
+    bool is_param;
     ir_loc origin;         /* where the new reference was made */
     const char *origin_api;/* the call that made it (NULL: an incref) */
+    ir_loc release_loc;    /* where it was released or stolen */
+    const char *release_api;
+    const char *null_api;  /* the failing call that made it NULL */
+    int owner;             /* borrowed from this value, -1 if not */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
     int origin_event;      /* trace event of the origin, -1 if none */
+    int null_event;        /* trace event that made it NULL, -1 if none */
+    int release_event;     /* trace event of the release, -1 if none */
 } ref_value;
 
 typedef struct engine_limits {
     unsigned max_block_visits;   /* per path, per block (loop unrolling) */
+    unsigned max_states_per_block;
     unsigned max_steps;          /* per function; past it: incomplete */
 } engine_limits;
 
@@ -42,7 +68,15 @@ typedef struct engine_stats {
     unsigned functions, incomplete, paths;
 } engine_stats;
 
-typedef enum { EV_RETURN } engine_event_kind;
+/* Events at which checkers run, before the engine applies the effect. */
+typedef enum {
+    EV_RETURN,    /* the path returns: value = returned value or -1 */
+    EV_USE,       /* value is dereferenced */
+    EV_ARG,       /* value is passed as argument arg of a call */
+    EV_INCREF,    /* value is increfed (insn->nullable for the X variant) */
+    EV_DECREF,    /* value is decrefed */
+    EV_STEAL      /* value's reference is taken by a stealing call */
+} engine_event_kind;
 
 typedef struct checker_ctx checker_ctx;
 
@@ -56,22 +90,45 @@ extern const checker engine_checkers[];
 
 /* ---- what a checker can see and do ---- */
 const ir_func *checker_func(const checker_ctx *cx);
+/* The block being executed (for EV_RETURN its terminator returns). */
 const cfg_block *checker_block(const checker_ctx *cx);
+/* The instruction of the event, NULL for EV_RETURN. */
+const ir_insn *checker_insn(const checker_ctx *cx);
+/* The rule of the called function for EV_ARG / EV_STEAL, or NULL. */
+const api_rule *checker_callee_rule(const checker_ctx *cx);
+/* The value of the event and, for EV_ARG, the argument index. */
+int checker_event_value(const checker_ctx *cx);
+size_t checker_event_arg(const checker_ctx *cx);
+exc_state checker_exception(const checker_ctx *cx);
 size_t checker_value_count(const checker_ctx *cx);
 const ref_value *checker_value(const checker_ctx *cx, size_t i);
-/* Value id of the operand a return returns, or -1. */
-int checker_return_value(const checker_ctx *cx);
-/* Report: rule at loc, trace from the value's origin (value -1: whole
- * path); key distinguishes findings for the fingerprint and de-duplication. */
+/* Name of a variable holding value i on this path (named, not a temporary),
+ * or NULL. */
+const char *checker_value_name(const checker_ctx *cx, int i);
+/* Report: rule at loc, trace from event from_event (-1: whole path); key
+ * distinguishes findings for the fingerprint and de-duplication. */
 void checker_report(checker_ctx *cx, const char *rule, const char *severity,
-                    ir_loc loc, int value, const char *key,
+                    ir_loc loc, int from_event, const char *key,
                     const char *message);
 
+/* What a function does with references, as seen by its callers. */
+typedef struct func_summary {
+    api_ret ret;          /* RET_NEW, RET_BORROWED, RET_INT, ... */
+    api_fail fail;        /* FAIL_NULL when a path returns NULL with an
+                             exception, FAIL_NEG1 likewise for -1 */
+    bool null_ok;         /* a path returns NULL without an exception */
+    unsigned steals;      /* parameters whose reference is always consumed */
+} func_summary;
+
 void engine_default_limits(engine_limits *lim);
+
 /* Analyse f, appending findings to out.  python_version (0xMMmm0000, 0 if
- * unknown) selects the rules that exist in that version. */
+ * unknown) selects the rules that exist in that version; local (may be
+ * NULL) holds the summaries of functions of the same file and is consulted
+ * before rules.  When summary is not NULL it receives f's summary. */
 void engine_analyze(const ir_func *f, const api_rules *rules,
-                    unsigned python_version, const engine_limits *lim,
-                    finding_list *out, engine_stats *stats);
+                    const api_rules *local, unsigned python_version,
+                    const engine_limits *lim, finding_list *out,
+                    engine_stats *stats, func_summary *summary);
 
 #endif

@@ -21,6 +21,9 @@ struct fe_unit {
     CXTranslationUnit tu;
     char *path;
     unsigned py_version;
+    char **taken;          /* functions whose address is taken, sorted */
+    size_t ntaken, captaken;
+    bool taken_scanned;
 };
 
 frontend *frontend_new(const api_rules *rules)
@@ -44,6 +47,9 @@ void fe_unit_free(fe_unit *u)
     if (!u)
         return;
     clang_disposeTranslationUnit(u->tu);
+    for (size_t i = 0; i < u->ntaken; i++)
+        free(u->taken[i]);
+    free(u->taken);
     free(u->path);
     free(u);
 }
@@ -157,6 +163,77 @@ fe_status frontend_parse(frontend *fe, const char *file,
     return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
 }
 
+/* ---- functions whose address is taken ---- */
+
+typedef struct taken_scan {
+    fe_unit *u;
+    unsigned last_call_start;
+} taken_scan;
+
+static unsigned start_offset(CXCursor c)
+{
+    unsigned off = 0;
+    clang_getFileLocation(clang_getRangeStart(clang_getCursorExtent(c)), NULL,
+                          NULL, NULL, &off);
+    return off;
+}
+
+/* A reference to a function that is not the callee of a call (the callee
+ * is the first thing visited after its call, at the call's start). */
+static enum CXChildVisitResult taken_visitor(CXCursor c, CXCursor parent,
+                                             CXClientData data)
+{
+    (void)parent;
+    taken_scan *ts = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_CallExpr) {
+        ts->last_call_start = start_offset(c);
+    } else if (k == CXCursor_DeclRefExpr) {
+        CXCursor d = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(d) == CXCursor_FunctionDecl &&
+            start_offset(c) != ts->last_call_start) {
+            CXString s = clang_getCursorSpelling(d);
+            char *name = xstrdup(clang_getCString(s));
+            clang_disposeString(s);
+            ARRAY_PUSH(ts->u->taken, ts->u->ntaken, ts->u->captaken, name);
+        }
+        ts->last_call_start = (unsigned)-1;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult taken_top(CXCursor c, CXCursor parent,
+                                         CXClientData data)
+{
+    (void)parent;
+    if (clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+        clang_visitChildren(c, taken_visitor, data);
+    return CXChildVisit_Continue;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_taken(fe_unit *u)
+{
+    if (u->taken_scanned)
+        return;
+    u->taken_scanned = true;
+    taken_scan ts = { u, (unsigned)-1 };
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), taken_top, &ts);
+    if (u->ntaken)
+        qsort(u->taken, u->ntaken, sizeof *u->taken, cmp_name);
+}
+
+static void set_python_facing(fe_unit *u, ir_func *f)
+{
+    const char *key = f->name;
+    f->python_facing = !f->is_static ||
+        (u->ntaken && bsearch(&key, u->taken, u->ntaken, sizeof *u->taken, cmp_name));
+}
+
 /* ---- walking function definitions ---- */
 
 typedef struct walk {
@@ -190,15 +267,18 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
         if (!match)
             return CXChildVisit_Continue;
         w->found = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+        set_python_facing(w->u, w->found);
         return CXChildVisit_Break;
     }
     ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+    set_python_facing(w->u, f);
     w->rc = w->cb(f, w->ctx);
     return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
 int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx)
 {
+    scan_taken(u);
     walk w = { u, cb, ctx, NULL, NULL, 0 };
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
     return w.rc;
@@ -206,6 +286,7 @@ int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx)
 
 ir_func *fe_unit_lower_function(fe_unit *u, const char *name)
 {
+    scan_taken(u);
     walk w = { u, NULL, NULL, name, NULL, 0 };
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
     return w.found;

@@ -117,6 +117,9 @@ typedef struct ir_func {
     bool returns_object;        /* returns PyObject * (or a pointer to one) */
     bool returns_int;
     bool is_static;
+    bool python_facing;         /* exported, or its address is taken (a
+                                   method, a slot, a callback): called by
+                                   Python rather than by this file */
     ir_var *vars;
     size_t nvars, capvars;
     size_t nparams;             /* the first nparams vars are the parameters */

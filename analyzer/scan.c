@@ -327,17 +327,88 @@ static int work_from_compdb(const cli_options *o, work_list *w, char *err,
 typedef struct scan_ctx {
     const api_rules *rules;
     unsigned python_version;
-    finding_list *findings;   /* of the current file */
     engine_stats stats;
 } scan_ctx;
 
-static int analyze_function(ir_func *f, void *data)
+/* ---- interprocedural order: callees before callers ---- */
+
+typedef struct func_set {
+    ir_func **items;
+    size_t len, cap;
+} func_set;
+
+static int collect_function(ir_func *f, void *data)
 {
-    scan_ctx *sc = data;
-    engine_analyze(f, sc->rules, sc->python_version, NULL, sc->findings,
-                   &sc->stats);
-    ir_func_free(f);
+    func_set *fs = data;
+    ARRAY_PUSH(fs->items, fs->len, fs->cap, f);
     return 0;
+}
+
+static int find_function(const func_set *fs, const char *name)
+{
+    for (size_t i = 0; name && i < fs->len; i++)
+        if (!strcmp(fs->items[i]->name, name))
+            return (int)i;
+    return -1;
+}
+
+enum { MARK_NONE, MARK_ACTIVE, MARK_DONE };
+
+/* Depth-first post-order over calls to functions of the same file; a call
+ * back into an active function (recursion) is not followed. */
+static void order_from(const func_set *fs, size_t i, unsigned char *mark,
+                       size_t *order, size_t *n)
+{
+    mark[i] = MARK_ACTIVE;
+    const ir_func *f = fs->items[i];
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t k = 0; k < f->blocks[b].ninsns; k++) {
+            const ir_insn *in = &f->blocks[b].insns[k];
+            int callee = in->kind == INSN_CALL ? find_function(fs, in->callee) : -1;
+            if (callee >= 0 && mark[callee] == MARK_NONE)
+                order_from(fs, (size_t)callee, mark, order, n);
+        }
+    mark[i] = MARK_DONE;
+    order[(*n)++] = i;
+}
+
+static void summary_to_rule(const ir_func *f, const func_summary *s,
+                            api_rule *r)
+{
+    memset(r, 0, sizeof *r);
+    r->name = f->name;
+    r->origin = f->name;
+    r->ret = s->ret == RET_OTHER && f->returns_object ? RET_NEW : s->ret;
+    r->fail = s->fail;
+    r->null_ok = s->null_ok;
+    r->steals = s->steals;
+}
+
+static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out)
+{
+    func_set fs = { NULL, 0, 0 };
+    fe_unit_lower_functions(u, collect_function, &fs);
+    unsigned char *mark = xcalloc(fs.len + 1, 1);
+    size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
+    for (size_t i = 0; i < fs.len; i++)
+        if (mark[i] == MARK_NONE)
+            order_from(&fs, i, mark, order, &n);
+    api_rules *local = api_rules_new();
+    for (size_t k = 0; k < n; k++) {
+        ir_func *f = fs.items[order[k]];
+        func_summary sum;
+        engine_analyze(f, sc->rules, local, sc->python_version, NULL, out,
+                       &sc->stats, &sum);
+        api_rule r;
+        summary_to_rule(f, &sum, &r);
+        api_rules_put(local, &r);
+    }
+    api_rules_free(local);
+    for (size_t i = 0; i < fs.len; i++)
+        ir_func_free(fs.items[i]);
+    free(fs.items);
+    free(mark);
+    free(order);
 }
 
 static bool is_cython_output(const char *path)
@@ -379,9 +450,8 @@ static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
         tot->skipped++;
     } else {
         finding_list fl = { NULL, 0, 0 };
-        sc->findings = &fl;
         sc->python_version = fe_unit_python_version(u);
-        fe_unit_lower_functions(u, analyze_function, sc);
+        analyze_unit(u, sc, &fl);
         size_t len = 0;
         char *text = read_file(it->file, &len);
         char hash[17] = "";

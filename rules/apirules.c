@@ -7,6 +7,7 @@
 #include "apirules.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,14 @@ static void insert(api_rules *r, api_rule *rule)
     *slot = *rule;
 }
 
+void api_rules_put(api_rules *r, const api_rule *rule)
+{
+    api_rule copy = *rule;
+    copy.name = xstrdup(rule->name);
+    copy.origin = xstrdup(rule->origin);
+    insert(r, &copy);
+}
+
 const api_rule *api_rules_find(const api_rules *r, const char *name,
                                bool is_macro)
 {
@@ -109,11 +118,13 @@ typedef struct word_map {
 
 static const word_map return_words[] = {
     { "new", RET_NEW }, { "borrowed", RET_BORROWED }, { "void", RET_VOID },
-    { "int", RET_INT }, { "other", RET_OTHER }, { NULL, 0 }
+    { "int", RET_INT }, { "other", RET_OTHER }, { "null", RET_NULL },
+    { NULL, 0 }
 };
 
 static const word_map fail_words[] = {
-    { "null", FAIL_NULL }, { "-1", FAIL_NEG1 }, { "occurred", FAIL_OCCURRED },
+    { "null", FAIL_NULL }, { "-1", FAIL_NEG1 }, { "0", FAIL_ZERO },
+    { "occurred", FAIL_OCCURRED },
     { "never", FAIL_NEVER }, { NULL, 0 }
 };
 
@@ -186,17 +197,37 @@ static int parse_effect(const char *v, api_rule *rule)
     return 0;
 }
 
+typedef struct flag_spec {
+    const char *word;
+    size_t offset;   /* of the bool in api_rule */
+} flag_spec;
+
+static const flag_spec flags[] = {
+    { "noreturn", offsetof(api_rule, noreturn) },
+    { "raises", offsetof(api_rule, raises) },
+    { "clears-error", offsetof(api_rule, clears_error) },
+    { "tests-error", offsetof(api_rule, tests_error) },
+    { "null-ok", offsetof(api_rule, null_ok) },
+    { NULL, 0 }
+};
+
+static const char *apply_flag(api_rule *rule, const char *word)
+{
+    for (const flag_spec *f = flags; f->word; f++)
+        if (!strcmp(f->word, word)) {
+            *(bool *)((char *)rule + f->offset) = true;
+            return NULL;
+        }
+    return "unknown flag";
+}
+
 /* Apply one "key=value" or flag word; returns an error text or NULL. */
 static const char *apply_attr(api_rule *rule, const char *key,
                               const char *val)
 {
     int x;
-    if (!strcmp(key, "noreturn") && !val) {
-        rule->noreturn = true;
-        return NULL;
-    }
     if (!val)
-        return "unknown flag";
+        return apply_flag(rule, key);
     if (!strcmp(key, "returns"))
         return map_word(return_words, val, &x) ? "unknown return kind"
                                                : (rule->ret = x, NULL);

@@ -17,13 +17,15 @@ typedef enum {
     RET_BORROWED,  /* a borrowed reference */
     RET_VOID,      /* nothing */
     RET_INT,       /* an int / Py_ssize_t status or value */
-    RET_OTHER      /* some other pointer or value */
+    RET_OTHER,     /* some other pointer or value */
+    RET_NULL       /* always NULL (PyErr_Format and friends) */
 } api_ret;
 
 typedef enum {
     FAIL_NEVER,    /* cannot fail */
     FAIL_NULL,     /* returns NULL with an exception set */
     FAIL_NEG1,     /* returns -1 with an exception set */
+    FAIL_ZERO,     /* returns 0 with an exception set (PyArg_ParseTuple) */
     FAIL_OCCURRED  /* check PyErr_Occurred() */
 } api_fail;
 
@@ -51,6 +53,10 @@ typedef struct api_rule {
     unsigned steals_on_success;
     unsigned nonnull;       /* bit n-1 set: argument n must not be NULL */
     bool noreturn;
+    bool raises;            /* always sets an exception */
+    bool clears_error;      /* clears the error indicator */
+    bool tests_error;       /* result non-NULL iff an exception is set */
+    bool null_ok;           /* may return NULL without an exception */
     unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */
     unsigned until;         /* first version without it, 0 = still there */
     char *origin;           /* "file:line" of the defining line */
@@ -67,6 +73,9 @@ int api_rules_load_text(api_rules *r, const char *origin, const char *text,
                         char *err, size_t errlen);
 int api_rules_load_file(api_rules *r, const char *path, char *err,
                         size_t errlen);
+
+/* Add (or replace) a rule; its strings are copied. */
+void api_rules_put(api_rules *r, const api_rule *rule);
 
 /* Look up a function (is_macro false) or macro (true) by name. */
 const api_rule *api_rules_find(const api_rules *r, const char *name,

@@ -1,51 +1,246 @@
-/* checkers.c - the checkers the engine runs on each path, one function per
- * rule id, and the table that names them.  A checker reads the engine's
- * view of the path (engine.h) and reports; it never sees libclang. */
+/* checkers.c - the reference checkers the engine runs on each path, one
+ * function per rule id, and the table that names them.  A checker reads the
+ * engine's view of the path (engine.h) at an event and reports; it never
+ * sees libclang, and it names no API function: what a call does comes from
+ * the rules data. */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "../analyzer/engine.h"
 #include "../analyzer/util.h"
 
-/* ref-leak: when the function returns, an object still owns references
- * that were neither released, returned, nor handed over. */
+/* "'name'" or a description of an unnamed value; caller frees. */
+static char *describe(checker_ctx *cx, int v)
+{
+    const char *name = checker_value_name(cx, v);
+    const ref_value *rv = checker_value(cx, (size_t)v);
+    if (name)
+        return xasprintf("'%s'", name);
+    if (rv->origin_api)
+        return xasprintf("the result of %s()", rv->origin_api);
+    return xstrdup("the object");
+}
+
+static ir_loc event_loc(checker_ctx *cx)
+{
+    const ir_insn *in = checker_insn(cx);
+    return in ? in->loc : checker_block(cx)->term_loc;
+}
+
+/* Report with a key made of the rule's own words and the relative position,
+ * so that fingerprints survive edits elsewhere in the file. */
+static void report(checker_ctx *cx, const char *rule, int from_event,
+                   const char *what, char *message)
+{
+    const ir_func *f = checker_func(cx);
+    ir_loc loc = event_loc(cx);
+    char *key = xasprintf("%s:%d:%u", what, (int)loc.line - (int)f->loc.line,
+                          loc.col);
+    checker_report(cx, rule, "warning", loc, from_event, key, message);
+    free(key);
+    free(message);
+}
+
+/* ---- ref-leak ---- */
+
+static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
+{
+    const ir_func *f = checker_func(cx);
+    const cfg_block *b = checker_block(cx);
+    const char *var = checker_value_name(cx, (int)i);
+    char *what = v->origin_api
+                     ? xasprintf("new reference from %s()", v->origin_api)
+                     : xasprintf("reference added at line %u", v->origin.line);
+    char *held = var ? xasprintf(" held in '%s'", var) : xstrdup("");
+    char *assumed = v->assumed
+                        ? xasprintf(" (assuming %s(), which the rules do not "
+                                    "describe, returns a new reference)",
+                                    v->origin_api)
+                        : xstrdup("");
+    char *msg = xasprintf("%s%s is leaked: it is not released on the path "
+                          "that returns at line %u%s",
+                          what, held, b->term_loc.line, assumed);
+    /* one finding per origin: API, variable, position in the function */
+    char *key = xasprintf("%s:%s:%d:%u", v->origin_api ? v->origin_api : "incref",
+                          var ? var : "", (int)v->origin.line - (int)f->loc.line,
+                          v->origin.col);
+    checker_report(cx, "ref-leak", "warning", v->origin, v->origin_event, key, msg);
+    free(what);
+    free(held);
+    free(assumed);
+    free(msg);
+    free(key);
+}
+
 static void check_ref_leak(checker_ctx *cx, engine_event_kind ev)
 {
     if (ev != EV_RETURN)
         return;
     const ir_func *f = checker_func(cx);
-    const cfg_block *b = checker_block(cx);
-    int ret = checker_return_value(cx);
+    int ret = checker_event_value(cx);
     for (size_t i = 0; i < checker_value_count(cx); i++) {
         const ref_value *v = checker_value(cx, i);
         if (!v->tracked || v->escaped || v->null == NULL_YES)
             continue;
-        int allowed = (int)i == ret && !f->returns_int ? 1 : 0;
-        if (v->owned <= allowed)
-            continue;
-        const char *var = v->name_var >= 0 ? f->vars[v->name_var].name : NULL;
-        char *what = v->origin_api
-                         ? xasprintf("new reference from %s()", v->origin_api)
-                         : xasprintf("reference added at line %u", v->origin.line);
-        char *held = var ? xasprintf(" held in '%s'", var) : xstrdup("");
-        char *msg = xasprintf("%s%s is leaked: it is not released on the path "
-                              "that returns at line %u",
-                              what, held, b->term_loc.line);
-        /* one finding per origin: API, variable, position in the function */
-        char *key = xasprintf("%s:%s:%d:%u",
-                              v->origin_api ? v->origin_api : "incref",
-                              var ? var : "",
-                              (int)v->origin.line - (int)f->loc.line,
-                              v->origin.col);
-        checker_report(cx, "ref-leak", "warning", v->origin, (int)i, key, msg);
-        free(what);
-        free(held);
-        free(msg);
-        free(key);
+        int allowed = (int)i == ret && f->returns_object ? 1 : 0;
+        if (v->owned > allowed)
+            report_leak(cx, i, v);
     }
+}
+
+/* ---- ref-overrelease ---- */
+
+static char *not_owned_reason(checker_ctx *cx, const ref_value *v)
+{
+    if (v->released)
+        return xasprintf("its reference was already released by %s at line %u",
+                         v->release_api ? v->release_api : "a release",
+                         v->release_loc.line);
+    if (v->stolen && !v->is_param)
+        return xasprintf("its reference was already handed over to %s() at line %u",
+                         v->release_api ? v->release_api : "a call",
+                         v->release_loc.line);
+    if (v->is_param)
+        return xstrdup("it is a parameter, borrowed from the caller");
+    if (v->owner >= 0 || v->origin_api)
+        return xstrdup("it is a borrowed reference");
+    (void)cx;
+    return xstrdup("it is a borrowed reference");
+}
+
+static bool owns_none(const ref_value *v)
+{
+    if (v->owned > 0 || v->null == NULL_YES)
+        return false;
+    return v->kind == REF_BORROWED || v->released || (v->stolen && !v->is_param);
+}
+
+static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
+{
+    const ir_func *f = checker_func(cx);
+    int v = checker_event_value(cx);
+    if (v < 0)
+        return;
+    const ref_value *rv = checker_value(cx, (size_t)v);
+    const ir_insn *in = checker_insn(cx);
+    if (ev == EV_DECREF && owns_none(rv) && (!rv->is_param || f->python_facing)) {
+        char *d = describe(cx, v), *why = not_owned_reason(cx, rv);
+        report(cx, "ref-overrelease", rv->release_event,
+               "decref", xasprintf("%s releases %s, which this function does "
+                                   "not own: %s", in->macro, d, why));
+        free(d);
+        free(why);
+    } else if (ev == EV_STEAL && owns_none(rv) &&
+               (!rv->is_param || f->python_facing)) {
+        char *d = describe(cx, v), *why = not_owned_reason(cx, rv);
+        report(cx, "ref-overrelease", rv->release_event, "steal",
+               xasprintf("%s() takes over the reference to %s, which this "
+                         "function does not own: %s",
+                         in->callee, d, why));
+        free(d);
+        free(why);
+    } else if (ev == EV_RETURN && f->returns_object && f->python_facing &&
+               rv->owned == 0 && rv->null != NULL_YES && !rv->released &&
+               (rv->kind == REF_BORROWED || rv->kind == REF_HELD)) {
+        char *d = describe(cx, v);
+        report(cx, "ref-overrelease", -1, "return-borrowed",
+               xasprintf("returns %s, a borrowed reference, where a new "
+                         "reference is due (missing Py_INCREF or Py_NewRef)", d));
+        free(d);
+    }
+}
+
+/* ---- use-after-release ---- */
+
+static void check_use_after_release(checker_ctx *cx, engine_event_kind ev)
+{
+    if (ev != EV_USE && ev != EV_ARG && ev != EV_INCREF && ev != EV_RETURN)
+        return;
+    int v = checker_event_value(cx);
+    if (v < 0)
+        return;
+    const ref_value *rv = checker_value(cx, (size_t)v);
+    if (rv->owned > 0 || rv->null == NULL_YES)
+        return;
+    const ref_value *owner = rv->owner >= 0 ? checker_value(cx, (size_t)rv->owner) : NULL;
+    char *d = describe(cx, v);
+    char *msg = NULL;
+    int from = -1;
+    if (rv->released || (rv->stolen && !rv->is_param)) {
+        msg = xasprintf("%s is used after its last reference was %s %s at "
+                        "line %u", d, rv->released ? "released by" : "handed to",
+                        rv->release_api ? rv->release_api : "a call",
+                        rv->release_loc.line);
+        from = rv->release_event;
+    } else if (owner && owner->released && owner->owned == 0) {
+        char *o = describe(cx, rv->owner);
+        msg = xasprintf("%s is a borrowed reference from %s, which was "
+                        "released at line %u, and is used after it", d, o,
+                        owner->release_loc.line);
+        from = owner->release_event;
+        free(o);
+    }
+    free(d);
+    if (msg)
+        report(cx, "use-after-release", from, "use", msg);
+}
+
+/* ---- null-deref ---- */
+
+static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
+{
+    int v = checker_event_value(cx);
+    if (v < 0)
+        return;
+    const ref_value *rv = checker_value(cx, (size_t)v);
+    const ir_insn *in = checker_insn(cx);
+    if (rv->null != NULL_YES)
+        return;
+    const api_rule *callee = checker_callee_rule(cx);
+    size_t arg = checker_event_arg(cx);
+    char *d = describe(cx, v);
+    char *why = rv->null_api ? xasprintf(" (%s() returned NULL)", rv->null_api)
+                             : xstrdup("");
+    char *msg = NULL;
+    if (ev == EV_USE)
+        msg = xasprintf("%s is NULL here%s and is dereferenced", d, why);
+    else if ((ev == EV_INCREF || ev == EV_DECREF) && !in->nullable)
+        msg = xasprintf("%s is NULL here%s and is passed to %s, which does "
+                        "not accept NULL (use the X variant or check first)",
+                        d, why, in->macro);
+    else if (ev == EV_ARG && callee && arg < 32 && (callee->nonnull & (1u << arg)))
+        msg = xasprintf("%s is NULL here%s and is passed as argument %zu of "
+                        "%s(), which does not accept NULL", d, why, arg + 1,
+                        in->callee);
+    free(d);
+    free(why);
+    if (msg)
+        report(cx, "null-deref", rv->null_event, "null", msg);
+}
+
+/* ---- null-return-no-exception ---- */
+
+static void check_null_return(checker_ctx *cx, engine_event_kind ev)
+{
+    if (ev != EV_RETURN)
+        return;
+    const ir_func *f = checker_func(cx);
+    int v = checker_event_value(cx);
+    if (v < 0 || !f->returns_object || !f->python_facing)
+        return;
+    const ref_value *rv = checker_value(cx, (size_t)v);
+    if (rv->null != NULL_YES || checker_exception(cx) != EXC_NO)
+        return;
+    report(cx, "null-return-no-exception", -1, "null-return",
+           xasprintf("%s() returns NULL without setting an exception "
+                     "(Python raises SystemError)", f->name));
 }
 
 const checker engine_checkers[] = {
     { "ref-leak", check_ref_leak },
+    { "ref-overrelease", check_overrelease },
+    { "use-after-release", check_use_after_release },
+    { "null-deref", check_null_deref },
+    { "null-return-no-exception", check_null_return },
     { NULL, NULL },
 };
