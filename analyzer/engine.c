@@ -907,12 +907,27 @@ static void walk(engine *e)
                 e->f->name, e->lim.max_states_per_block);
 }
 
+static void add_note(const ir_func *f, finding_list *notes, const char *why)
+{
+    if (!notes)
+        return;
+    finding n;
+    memset(&n, 0, sizeof n);
+    n.rule = xstrdup("analysis-incomplete");
+    n.severity = xstrdup("note");
+    n.file = xstrdup(f->file);
+    n.line = f->loc.line;
+    n.col = f->loc.col;
+    n.function = xstrdup(f->name);
+    n.message = xasprintf("the analysis of %s() is incomplete: %s", f->name, why);
+    finding_list_push(notes, &n);
+}
+
 void engine_analyze(const ir_func *f, const api_rules *rules,
                     const api_rules *local, unsigned python_version,
-                    const engine_limits *lim, finding_list *out,
-                    engine_stats *stats, func_summary *summary)
+                    const engine_limits *lim, const engine_output *out)
 {
-    stats->functions++;
+    out->stats->functions++;
     engine e;
     memset(&e, 0, sizeof e);
     e.f = f;
@@ -923,17 +938,24 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
         e.lim = *lim;
     else
         engine_default_limits(&e.lim);
-    e.out = out;
-    e.stats = stats;
+    e.out = out->findings;
+    e.stats = out->stats;
     if (f->incomplete || f->nblocks == 0) {
-        stats->incomplete++;
+        out->stats->incomplete++;
+        add_note(f, out->notes, f->incomplete_reason ? f->incomplete_reason
+                                                     : "no body");
     } else {
         e.block_states = xcalloc(f->nblocks, sizeof *e.block_states);
         walk(&e);
-        if (e.over_budget)
-            stats->incomplete++;
+        if (e.over_budget) {
+            out->stats->incomplete++;
+            char *why = xasprintf("more than %u analysis steps; the paths not "
+                                  "followed were not checked", e.lim.max_steps);
+            add_note(f, out->notes, why);
+            free(why);
+        }
     }
-    if (summary)
-        make_summary(&e, summary);
+    if (out->summary)
+        make_summary(&e, out->summary);
     engine_free(&e);
 }

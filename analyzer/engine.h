@@ -122,13 +122,19 @@ typedef struct func_summary {
 
 void engine_default_limits(engine_limits *lim);
 
-/* Analyse f, appending findings to out.  python_version (0xMMmm0000, 0 if
- * unknown) selects the rules that exist in that version; local (may be
- * NULL) holds the summaries of functions of the same file and is consulted
- * before rules.  When summary is not NULL it receives f's summary. */
+/* Where engine_analyze puts what it finds. */
+typedef struct engine_output {
+    finding_list *findings;
+    finding_list *notes;       /* "analysis-incomplete" notes, may be NULL */
+    engine_stats *stats;
+    func_summary *summary;     /* may be NULL */
+} engine_output;
+
+/* Analyse f.  python_version (0xMMmm0000, 0 if unknown) selects the rules
+ * that exist in that version; local (may be NULL) holds the summaries of
+ * functions of the same file and is consulted before rules. */
 void engine_analyze(const ir_func *f, const api_rules *rules,
                     const api_rules *local, unsigned python_version,
-                    const engine_limits *lim, finding_list *out,
-                    engine_stats *stats, func_summary *summary);
+                    const engine_limits *lim, const engine_output *out);
 
 #endif

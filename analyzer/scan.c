@@ -384,7 +384,8 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->steals = s->steals;
 }
 
-static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out)
+static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out,
+                         finding_list *notes)
 {
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
@@ -397,8 +398,8 @@ static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out)
     for (size_t k = 0; k < n; k++) {
         ir_func *f = fs.items[order[k]];
         func_summary sum;
-        engine_analyze(f, sc->rules, local, sc->python_version, NULL, out,
-                       &sc->stats, &sum);
+        engine_output eo = { out, notes, &sc->stats, &sum };
+        engine_analyze(f, sc->rules, local, sc->python_version, NULL, &eo);
         api_rule r;
         summary_to_rule(f, &sum, &r);
         api_rules_put(local, &r);
@@ -449,9 +450,12 @@ static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
     } else if (st == FE_NOT_EXTENSION) {
         tot->skipped++;
     } else {
-        finding_list fl = { NULL, 0, 0 };
+        finding_list fl = { NULL, 0, 0 }, notes = { NULL, 0, 0 };
         sc->python_version = fe_unit_python_version(u);
-        analyze_unit(u, sc, &fl);
+        analyze_unit(u, sc, &fl, &notes);
+        for (size_t i = 0; i < notes.len; i++)
+            fprintf(stderr, "%s:%u: note: %s\n", notes.items[i].file,
+                    notes.items[i].line, notes.items[i].message);
         size_t len = 0;
         char *text = read_file(it->file, &len);
         char hash[17] = "";
@@ -459,10 +463,11 @@ static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
             hash_hex(text, len, hash);
         free(text);
         finding_list_sort(&fl);
-        if (store_add_file(db, run, it->file, hash, &fl) != 0) {
+        if (store_add_file(db, run, it->file, hash, &fl, &notes) != 0) {
             fprintf(stderr, "pyrefcheck: cannot store findings of %s\n", it->file);
             rc = -1;
         }
+        finding_list_free(&notes);
         tot->files++;
         tot->findings += fl.len;
         for (size_t i = 0; i < fl.len; i++)

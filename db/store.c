@@ -32,8 +32,21 @@ typedef struct migration {
     const char *sql;
 } migration;
 
+/* Version 2: notes about the analysis itself (a function whose analysis
+ * was cut short), kept apart from findings. */
+static const char MIGRATION_2[] =
+    "CREATE TABLE IF NOT EXISTS analysis_notes ("
+    " id INTEGER PRIMARY KEY,"
+    " run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+    " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+    " file TEXT NOT NULL, line INTEGER NOT NULL, function TEXT,"
+    " kind TEXT NOT NULL, message TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS analysis_notes_by_run ON analysis_notes(run_id);"
+    "CREATE INDEX IF NOT EXISTS analysis_notes_by_file_id ON analysis_notes(file_id);";
+
 static const migration MIGRATIONS[] = {
     { 1, store_schema_sql },
+    { 2, MIGRATION_2 },
 };
 
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
@@ -342,7 +355,7 @@ int store_latest_run(store *s, int64_t *run_id)
 
 /* ---- writing a file's findings ---------------------------------------- */
 
-enum { ST_FILE, ST_FINDING, ST_STEP, ST_COUNT };
+enum { ST_FILE, ST_FINDING, ST_STEP, ST_NOTE, ST_COUNT };
 
 static const char *const ADD_SQL[ST_COUNT] = {
     [ST_FILE] = "INSERT INTO files(run_id, path, content_hash)"
@@ -352,6 +365,8 @@ static const char *const ADD_SQL[ST_COUNT] = {
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [ST_STEP] = "INSERT INTO trace_steps(finding_id, step_index, file, line,"
                 " col, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_NOTE] = "INSERT INTO analysis_notes(run_id, file_id, file, line,"
+                " function, kind, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
 static int insert_step(store *s, sqlite3_stmt *st, int64_t finding_id,
@@ -364,6 +379,20 @@ static int insert_step(store *s, sqlite3_stmt *st, int64_t finding_id,
     sqlite3_bind_int64(st, 5, t->col);
     bind_text(st, 6, t->message);
     return step_done(s, st, "add trace step");
+}
+
+/* A note: kind in rule, where in file/line/function, why in message. */
+static int insert_note(store *s, sqlite3_stmt *q, int64_t run_id,
+                       int64_t file_id, const char *path, const finding *n)
+{
+    sqlite3_bind_int64(q, 1, run_id);
+    sqlite3_bind_int64(q, 2, file_id);
+    bind_text(q, 3, n->file ? n->file : path);
+    sqlite3_bind_int64(q, 4, n->line);
+    bind_text(q, 5, n->function);
+    bind_text(q, 6, n->rule);
+    bind_text(q, 7, n->message);
+    return step_done(s, q, "add note");
 }
 
 static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
@@ -392,7 +421,7 @@ static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
 
 static int insert_file(store *s, sqlite3_stmt **st, int64_t run_id,
                        const char *path, const char *content_hash,
-                       const finding_list *findings)
+                       const finding_list *findings, const finding_list *notes)
 {
     sqlite3_stmt *q = st[ST_FILE];
     sqlite3_bind_int64(q, 1, run_id);
@@ -405,18 +434,22 @@ static int insert_file(store *s, sqlite3_stmt **st, int64_t run_id,
         if (insert_finding(s, st, run_id, file_id, path,
                            &findings->items[i]))
             return -1;
+    for (size_t i = 0; notes && i < notes->len; i++)
+        if (insert_note(s, st[ST_NOTE], run_id, file_id, path, &notes->items[i]))
+            return -1;
     return 0;
 }
 
 int store_add_file(store *s, int64_t run_id, const char *path,
-                   const char *content_hash, const finding_list *findings)
+                   const char *content_hash, const finding_list *findings,
+                   const finding_list *notes)
 {
     sqlite3_stmt *st[ST_COUNT] = { NULL };
     int rc = 0;
     for (int i = 0; i < ST_COUNT && rc == 0; i++)
         rc = prepare(s, ADD_SQL[i], &st[i]);
     if (rc == 0 && (rc = exec(s, "BEGIN IMMEDIATE")) == 0) {
-        rc = insert_file(s, st, run_id, path, content_hash, findings);
+        rc = insert_file(s, st, run_id, path, content_hash, findings, notes);
         if (rc == 0)
             rc = exec(s, "COMMIT");
         if (rc != 0)

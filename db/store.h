@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 typedef enum { QUERY_TABLE, QUERY_CSV, QUERY_JSON } query_format;
 
@@ -40,9 +40,12 @@ int store_begin_run(store *s, const char *tool_version, const char *args,
                     const char *root, int64_t *run_id);
 int store_end_run(store *s, int64_t run_id, int status);
 
-/* Record one analysed file and its findings in a single transaction. */
+/* Record one analysed file, its findings and its analysis notes (may be
+ * NULL; each note's rule is its kind, e.g. "analysis-incomplete") in a
+ * single transaction. */
 int store_add_file(store *s, int64_t run_id, const char *path,
-                   const char *content_hash, const finding_list *findings);
+                   const char *content_hash, const finding_list *findings,
+                   const finding_list *notes);
 
 /* Latest run id (0 when the database holds no run). */
 int store_latest_run(store *s, int64_t *run_id);

@@ -211,7 +211,7 @@ static int64_t store_run(store *s, void (*fill)(finding_list *),
     assert_int_equal(store_begin_run(s, "0.1", "scan .", "/src", &run), 0);
     assert_true(run > 0);
     fill(&l);
-    assert_int_equal(store_add_file(s, run, path, "abcdefabcdef0123", &l), 0);
+    assert_int_equal(store_add_file(s, run, path, "abcdefabcdef0123", &l, NULL), 0);
     finding_list_free(&l);
     assert_int_equal(store_end_run(s, run, 1), 0);
     return run;
@@ -255,7 +255,7 @@ static void test_open_creates_schema(void **state)
     assert_query_output(s,
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
         "ORDER BY name", QUERY_CSV,
-        "name\r\nfiles\r\nfindings\r\nlatest_findings\r\nruns\r\n"
+        "name\r\nanalysis_notes\r\nfiles\r\nfindings\r\nlatest_findings\r\nruns\r\n"
         "schema_version\r\ntrace_steps\r\n");
     assert_query_output(s, "PRAGMA journal_mode", QUERY_CSV,
                         "journal_mode\r\nwal\r\n");
@@ -281,8 +281,8 @@ static void test_roundtrip(void **state)
     findings_a(&a);
     findings_b(&b);
     assert_int_equal(store_begin_run(s, "0.1", "scan .", "/src", &run), 0);
-    assert_int_equal(store_add_file(s, run, "src/b.c", "1111", &b), 0);
-    assert_int_equal(store_add_file(s, run, "src/a.c", "2222", &a), 0);
+    assert_int_equal(store_add_file(s, run, "src/b.c", "1111", &b, NULL), 0);
+    assert_int_equal(store_add_file(s, run, "src/a.c", "2222", &a, NULL), 0);
     assert_int_equal(store_end_run(s, run, 1), 0);
     finding_list_free(&a);
     finding_list_free(&b);
@@ -473,7 +473,7 @@ static void test_newer_version_refused(void **state)
     assert_int_not_equal(store_open(fx->db, &s, err, sizeof err), 0);
     assert_null(s);
     assert_non_null(strstr(err, "database schema version 99 is newer than "
-                                "this pyrefcheck supports (1)"));
+                                "this pyrefcheck supports (2)"));
     err[0] = '\0';
     assert_int_not_equal(store_open_readonly(fx->db, &s, err, sizeof err), 0);
     assert_null(s);
@@ -537,14 +537,14 @@ static void test_add_file_is_atomic(void **state)
     int64_t run = store_run(s, findings_b, "src/b.c");
     finding_list l = { 0 };
     findings_b(&l);
-    assert_int_not_equal(store_add_file(s, run, "src/b.c", "x", &l), 0);
+    assert_int_not_equal(store_add_file(s, run, "src/b.c", "x", &l, NULL), 0);
     assert_non_null(strstr(store_errmsg(s), "UNIQUE"));
     finding_list_free(&l);
 
     findings_a(&l); /* second finding invalid: rolled back with the first */
     free(l.items[1].rule);
     l.items[1].rule = NULL;
-    assert_int_not_equal(store_add_file(s, run, "src/a.c", "y", &l), 0);
+    assert_int_not_equal(store_add_file(s, run, "src/a.c", "y", &l, NULL), 0);
     assert_non_null(strstr(store_errmsg(s), "NOT NULL"));
     finding_list_free(&l);
     store_close(s);
