@@ -31,7 +31,7 @@ UNIT_SRC = $(wildcard tests/test_*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(B)/tests/%,$(UNIT_SRC))
 RUNNER   = $(B)/tests/corpus_runner
 
-.PHONY: all deps demo check unit corpus install clean
+.PHONY: all deps demo check unit corpus bench install clean
 all: $(B)/pyrefcheck
 
 $(B)/%.o: %.c $(wildcard analyzer/*.h rules/*.h db/*.h)
@@ -93,6 +93,12 @@ check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory corpus
 	@sh tests/cli_test.sh $(B)/pyrefcheck
+
+# Benchmarks (timings, not tests): the engine's scaling on generated
+# functions with N allocations, against clang -fsyntax-only on the same file.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh bench/scaling.sh $(B)/pyrefcheck
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyrefcheck

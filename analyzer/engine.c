@@ -22,11 +22,48 @@
 
 #include "util.h"
 
+/* A step of a path, formatted only when a finding needs it. */
+typedef enum {
+    EVK_NEW,        /* a: API, flag: assumed by convention */
+    EVK_INCREF,     /* a: macro */
+    EVK_RELEASED,   /* a: variable or NULL, b: how, flag: handed over */
+    EVK_FAIL,       /* a: callee, b: error value */
+    EVK_NULL_OK,    /* a: callee */
+    EVK_BRANCH      /* a: variable or NULL, flag: taken */
+} event_kind;
+
 typedef struct trace_event {
     int parent;
     ir_loc loc;
-    char *msg;
+    event_kind kind;
+    const char *a, *b;     /* strings owned by the IR or static */
+    bool flag;
 } trace_event;
+
+static char *event_text(const trace_event *ev)
+{
+    switch (ev->kind) {
+    case EVK_NEW:
+        return xasprintf("new reference returned by %s()%s", ev->a,
+                         ev->flag ? " (assumed by convention)" : "");
+    case EVK_INCREF:
+        return xasprintf("reference added by %s", ev->a);
+    case EVK_RELEASED:
+        return ev->a ? xasprintf("'%s' is %s by %s", ev->a,
+                                 ev->flag ? "handed over" : "released", ev->b)
+                     : xasprintf("the reference is %s by %s",
+                                 ev->flag ? "handed over" : "released", ev->b);
+    case EVK_FAIL:
+        return xasprintf("%s() fails, returning %s with an exception set",
+                         ev->a, ev->b);
+    case EVK_NULL_OK:
+        return xasprintf("%s() returns NULL without an exception", ev->a);
+    case EVK_BRANCH:
+        return ev->a ? xasprintf("'%s' is %s", ev->a, ev->flag ? "not NULL" : "NULL")
+                     : xasprintf("taking the %s branch", ev->flag ? "true" : "false");
+    }
+    return xstrdup("");
+}
 
 typedef struct place {
     ir_operand_kind kind;   /* OP_GLOBAL, OP_ADDR_GLOBAL or OP_FIELD */
@@ -67,6 +104,7 @@ typedef struct engine {
     uint64_t *seen;         /* open-addressing set of state hashes */
     size_t nseen, capseen;
     unsigned *block_states; /* distinct states accepted per block */
+    unsigned *preds;        /* number of predecessors per block */
     char **keys;            /* reported finding keys */
     size_t nkeys, capkeys;
     finding_list *out;
@@ -145,9 +183,10 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     return (int)st->nvals - 1;
 }
 
-static int add_event(engine *e, path_state *st, ir_loc loc, char *msg)
+static int add_event(engine *e, path_state *st, ir_loc loc, event_kind kind,
+                     const char *a, const char *b, bool flag)
 {
-    trace_event ev = { st->trace, loc, msg };
+    trace_event ev = { st->trace, loc, kind, a, b, flag };
     ARRAY_PUSH(e->events, e->nevents, e->capevents, ev);
     st->trace = (int)e->nevents - 1;
     return st->trace;
@@ -283,7 +322,9 @@ static void add_trace(engine *e, finding *fd, int from_event, int last)
         chain[--k] = i;
     for (size_t j = 0; j < n; j++) {
         const trace_event *ev = &e->events[chain[j]];
-        finding_add_step(fd, e->f->file, ev->loc.line, ev->loc.col, ev->msg);
+        char *msg = event_text(ev);
+        finding_add_step(fd, e->f->file, ev->loc.line, ev->loc.col, msg);
+        free(msg);
     }
     free(chain);
 }
@@ -364,8 +405,7 @@ static void exec_incref(engine *e, path_state *st, const cfg_block *b,
         rv->tracked = true;
         rv->origin = in->loc;
         rv->origin_api = NULL;
-        int ev = add_event(e, st, in->loc,
-                           xasprintf("reference added by %s", in->macro));
+        int ev = add_event(e, st, in->loc, EVK_INCREF, in->macro, NULL, false);
         st->vals[v].origin_event = ev;
     }
 }
@@ -383,11 +423,7 @@ static void mark_released(engine *e, path_state *st, int v, ir_loc loc,
     else
         return;
     const char *name = var_label(e->f, rv->name_var);
-    int ev = add_event(e, st, loc,
-                       name ? xasprintf("'%s' is %s by %s", name,
-                                        stolen ? "handed over" : "released", how)
-                            : xasprintf("the reference is %s by %s",
-                                        stolen ? "handed over" : "released", how));
+    int ev = add_event(e, st, loc, EVK_RELEASED, name, how, stolen);
     st->vals[v].release_event = ev;
 }
 
@@ -505,10 +541,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
         rv->assumed = m->assumed;
         rv->origin = in->loc;
         rv->origin_api = in->callee ? in->callee : "an indirect call";
-        int ev = add_event(e, st, in->loc,
-                           xasprintf("new reference returned by %s()%s",
-                                     rv->origin_api,
-                                     m->assumed ? " (assumed by convention)" : ""));
+        int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL,
+                           m->assumed);
         st->vals[v].origin_event = ev;
     }
 }
@@ -536,11 +570,8 @@ static path_state *null_outcome(engine *e, const path_state *st,
     }
     const char *what = r->fail == FAIL_NEG1 ? "-1" : r->fail == FAIL_ZERO ? "0"
                        : r->fail == FAIL_OCCURRED ? "an error value" : "NULL";
-    int ev = add_event(e, fs, in->loc,
-                       failure ? xasprintf("%s() fails, returning %s with an "
-                                           "exception set", callee, what)
-                               : xasprintf("%s() returns NULL without an "
-                                           "exception", callee));
+    int ev = add_event(e, fs, in->loc, failure ? EVK_FAIL : EVK_NULL_OK,
+                       callee, what, false);
     if (in->dst >= 0)
         fs->vals[fs->var_val[in->dst]].null_event = ev;
     return fs;
@@ -646,12 +677,11 @@ static void refine(path_state *st, const ir_cond *c, bool taken)
         v->owned = 0;   /* a NULL result holds no reference */
 }
 
-static char *branch_text(const ir_func *f, const ir_cond *c, bool taken)
+static const char *branch_name(const ir_func *f, const ir_cond *c)
 {
-    const char *name = c->value.kind == OP_VAR ? var_label(f, c->value.var) : NULL;
-    if (name && c->kind == COND_NONZERO)
-        return xasprintf("'%s' is %s", name, taken ? "not NULL" : "NULL");
-    return xasprintf("taking the %s branch", taken ? "true" : "false");
+    if (c->kind != COND_NONZERO || c->value.kind != OP_VAR)
+        return NULL;
+    return var_label(f, c->value.var);
 }
 
 static void exec_branch(engine *e, path_state *st, const cfg_block *b)
@@ -667,7 +697,8 @@ static void exec_branch(engine *e, path_state *st, const cfg_block *b)
         path_state *ns = last ? st : state_copy(e->f, st);
         refine(ns, &b->cond, taken);
         if (can_t && can_f)
-            add_event(e, ns, b->term_loc, branch_text(e->f, &b->cond, taken));
+            add_event(e, ns, b->term_loc, EVK_BRANCH, branch_name(e->f, &b->cond),
+                      NULL, taken);
         ns->block = b->succ[taken ? 0 : 1];
         ns->insn = 0;
         push(e, ns);
@@ -749,11 +780,14 @@ static uint64_t value_hash(const ref_value *rv)
 }
 
 /* A hash of what matters for the rest of the path, independent of value
- * numbering. */
+ * numbering: each variable's value, and which variables share a value. */
 static uint64_t state_hash(const ir_func *f, const path_state *st)
 {
     uint64_t h = mix((uint64_t)st->block, st->insn);
     h = mix(h, st->exc);
+    int *first = xmalloc((st->nvals + 1) * sizeof *first);
+    for (size_t i = 0; i < st->nvals; i++)
+        first[i] = -1;
     for (size_t i = 0; i < f->nvars; i++) {
         int v = st->var_val[i];
         if (v < 0) {
@@ -761,12 +795,12 @@ static uint64_t state_hash(const ir_func *f, const path_state *st)
             continue;
         }
         h = mix(h, value_hash(&st->vals[v]));
-        for (size_t j = 0; j < i; j++)
-            if (st->var_val[j] == v) {
-                h = mix(h, j + 1);
-                break;
-            }
+        if (first[v] >= 0)
+            h = mix(h, (uint64_t)first[v] + 1);
+        else
+            first[v] = (int)i;
     }
+    free(first);
     for (size_t i = 0; i < st->nplaces; i++)
         if (st->places[i].val >= 0)
             h = mix(h, value_hash(&st->vals[st->places[i].val]));
@@ -835,7 +869,8 @@ static bool admit(engine *e, path_state *st)
         return true;
     if (++st->visits[st->block] > e->lim.max_block_visits)
         return false;
-    if (seen_before(e, state_hash(e->f, st)))
+    /* only a join can be reached twice in the same state */
+    if (e->preds[st->block] > 1 && seen_before(e, state_hash(e->f, st)))
         return false;
     if (++e->block_states[st->block] > e->lim.max_states_per_block) {
         e->capped = true;
@@ -880,11 +915,10 @@ static void engine_free(engine *e)
     for (size_t i = 0; i < e->sp; i++)
         state_free(e->stack[i]);
     free(e->stack);
-    for (size_t i = 0; i < e->nevents; i++)
-        free(e->events[i].msg);
     free(e->events);
     free(e->seen);
     free(e->block_states);
+    free(e->preds);
     for (size_t i = 0; i < e->nkeys; i++)
         free(e->keys[i]);
     free(e->keys);
@@ -946,6 +980,11 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
                                                      : "no body");
     } else {
         e.block_states = xcalloc(f->nblocks, sizeof *e.block_states);
+        e.preds = xcalloc(f->nblocks, sizeof *e.preds);
+        e.preds[0] = 1;   /* the entry */
+        for (size_t i = 0; i < f->nblocks; i++)
+            for (size_t j = 0; j < f->blocks[i].nsucc; j++)
+                e.preds[f->blocks[i].succ[j]]++;
         walk(&e);
         if (e.over_budget) {
             out->stats->incomplete++;

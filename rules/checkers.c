@@ -187,35 +187,44 @@ static void check_use_after_release(checker_ctx *cx, engine_event_kind ev)
 
 /* ---- null-deref ---- */
 
+static bool null_is_bug(checker_ctx *cx, engine_event_kind ev)
+{
+    const ir_insn *in = checker_insn(cx);
+    const api_rule *callee = checker_callee_rule(cx);
+    size_t arg = checker_event_arg(cx);
+    if (ev == EV_USE)
+        return true;
+    if (ev == EV_INCREF || ev == EV_DECREF)
+        return !in->nullable;
+    return ev == EV_ARG && callee && arg < 32 && (callee->nonnull & (1u << arg));
+}
+
 static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
 {
     int v = checker_event_value(cx);
-    if (v < 0)
+    if (v < 0 || ev == EV_RETURN || ev == EV_STEAL)
         return;
     const ref_value *rv = checker_value(cx, (size_t)v);
-    const ir_insn *in = checker_insn(cx);
-    if (rv->null != NULL_YES)
+    if (rv->null != NULL_YES || !null_is_bug(cx, ev))
         return;
-    const api_rule *callee = checker_callee_rule(cx);
-    size_t arg = checker_event_arg(cx);
+    const ir_insn *in = checker_insn(cx);
     char *d = describe(cx, v);
     char *why = rv->null_api ? xasprintf(" (%s() returned NULL)", rv->null_api)
                              : xstrdup("");
-    char *msg = NULL;
+    char *msg;
     if (ev == EV_USE)
         msg = xasprintf("%s is NULL here%s and is dereferenced", d, why);
-    else if ((ev == EV_INCREF || ev == EV_DECREF) && !in->nullable)
+    else if (ev == EV_ARG)
+        msg = xasprintf("%s is NULL here%s and is passed as argument %zu of "
+                        "%s(), which does not accept NULL", d, why,
+                        checker_event_arg(cx) + 1, in->callee);
+    else
         msg = xasprintf("%s is NULL here%s and is passed to %s, which does "
                         "not accept NULL (use the X variant or check first)",
                         d, why, in->macro);
-    else if (ev == EV_ARG && callee && arg < 32 && (callee->nonnull & (1u << arg)))
-        msg = xasprintf("%s is NULL here%s and is passed as argument %zu of "
-                        "%s(), which does not accept NULL", d, why, arg + 1,
-                        in->callee);
     free(d);
     free(why);
-    if (msg)
-        report(cx, "null-deref", rv->null_event, "null", msg);
+    report(cx, "null-deref", rv->null_event, "null", msg);
 }
 
 /* ---- null-return-no-exception ---- */
