@@ -38,7 +38,7 @@ median3() {
         s=$(date +%s.%N)
         "$@" >/dev/null 2>&1 || true
         e=$(date +%s.%N)
-        echo "$e - $s" | bc
+        awk -v s="$s" -v e="$e" 'BEGIN { printf "%.4f\n", e - s }' 
     done | sort -n | sed -n 2p
 }
 
@@ -49,5 +49,6 @@ for n in 10 100 1000; do
     p=$(median3 "$BIN" scan --db "$T/db" --python-include "$PYINC" "$T/gen$n.c")
     f=$("$BIN" scan --db "$T/db" --python-include "$PYINC" --format json "$T/gen$n.c" 2>/dev/null |
         python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
-    printf '%6s %10.3f %12.3f %8.2f %8s\n' "$n" "$c" "$p" "$(echo "$p / $c" | bc -l)" "$f"
+    printf '%6s %10.3f %12.3f %8.2f %8s\n' "$n" "$c" "$p" \
+        "$(awk -v p="$p" -v c="$c" 'BEGIN { print p / c }')" "$f"
 done
