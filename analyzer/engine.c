@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "../rules/format.h"
 
 /* A step of a path, formatted only when a finding needs it. */
 typedef enum {
@@ -83,6 +84,7 @@ typedef struct path_state {
     unsigned char *visits;  /* per block */
     int trace;              /* last event, -1 none */
     exc_state exc;
+    bool dead;              /* the path crashed (a NULL dereference) */
 } path_state;
 
 /* What a function's paths returned, gathered for its summary. */
@@ -278,6 +280,7 @@ const cfg_block *checker_block(const checker_ctx *cx) { return cx->b; }
 const ir_insn *checker_insn(const checker_ctx *cx) { return cx->insn; }
 const api_rule *checker_callee_rule(const checker_ctx *cx) { return cx->rule; }
 int checker_event_value(const checker_ctx *cx) { return cx->value; }
+void checker_end_path(checker_ctx *cx) { cx->st->dead = true; }
 size_t checker_event_arg(const checker_ctx *cx) { return cx->arg; }
 exc_state checker_exception(const checker_ctx *cx) { return cx->st->exc; }
 size_t checker_value_count(const checker_ctx *cx) { return cx->st->nvals; }
@@ -522,9 +525,9 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     bool obj = e->f->vars[in->dst].is_object;
     nullness null = r->tests_error ? NULL_UNKNOWN
                     : r->ret == RET_NULL ? NULL_YES
-                    : (obj && (r->fail == FAIL_NULL || r->ret == RET_NEW ||
-                               r->ret == RET_BORROWED)) ? NULL_NO
-                    : r->fail == FAIL_ZERO ? NULL_NO : NULL_UNKNOWN;
+                    : r->fail == FAIL_NULL || r->fail == FAIL_ZERO ? NULL_NO
+                    : obj && (r->ret == RET_NEW || r->ret == RET_BORROWED) ? NULL_NO
+                    : NULL_UNKNOWN;
     ref_kind kind = r->ret == RET_NEW ? REF_NEW
                     : r->ret == RET_BORROWED ? REF_BORROWED : REF_UNKNOWN;
     int owner = kind == REF_BORROWED ? first_object_arg(st, in) : -1;
@@ -590,10 +593,64 @@ static void check_args(engine *e, path_state *st, const cfg_block *b,
     }
 }
 
+/* The roles of the arguments of a format-driven call, or -1 when the call
+ * has no literal format. */
+static int format_roles(const ir_insn *in, const api_rule *r, format_arg *roles)
+{
+    if (!r->format_arg || in->nargs < r->format_arg)
+        return -1;
+    const ir_operand *fa = &in->args[r->format_arg - 1];
+    if (fa->kind != OP_STRING || !fa->text)
+        return -1;
+    char err[256];
+    return format_walk(r->format_build ? FORMAT_BUILD : FORMAT_PARSE, fa->text,
+                       roles, FORMAT_MAX_ARGS, err, sizeof err);
+}
+
+/* "N" units of a build format take over their argument's reference. */
+static unsigned format_steals(const api_rule *r, const format_arg *roles, int n)
+{
+    unsigned mask = 0;
+    for (int k = 0; k < n && k < FORMAT_MAX_ARGS; k++) {
+        unsigned idx = r->format_values - 1 + (unsigned)k;
+        if (roles[k] == FARG_OBJECT_STEAL && idx < 32)
+            mask |= 1u << idx;
+    }
+    return mask;
+}
+
+/* "O" units of a parse format store borrowed references (owned by the
+ * parsed tuple, argument 1) into their PyObject ** argument. */
+static void format_outputs(path_state *st, const ir_insn *in, const api_rule *r,
+                           const format_arg *roles, int n)
+{
+    for (int k = 0; k < n && k < FORMAT_MAX_ARGS; k++) {
+        size_t idx = r->format_values - 1 + (size_t)k;
+        if (idx >= in->nargs)
+            break;
+        const ir_operand *a = &in->args[idx];
+        if ((roles[k] != FARG_OBJECT_OUT && roles[k] != FARG_OBJECT_OPT) ||
+            a->kind != OP_ADDR || a->var < 0)
+            continue;
+        int old = st->var_val[a->var];
+        nullness null = roles[k] == FARG_OBJECT_OUT ? NULL_NO
+                        : old >= 0 && st->vals[old].null == NULL_NO ? NULL_NO
+                        : NULL_UNKNOWN;
+        int v = new_value(st, null, REF_BORROWED);
+        st->vals[v].owner = in->nargs ? operand_value(st, &in->args[0]) : -1;
+        st->vals[v].name_var = a->var;
+        st->var_val[a->var] = v;
+    }
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
     call_model m = model_call(e, in);
+    format_arg roles[FORMAT_MAX_ARGS];
+    int nroles = format_roles(in, &m.rule, roles);
+    if (nroles > 0)
+        m.rule.steals |= format_steals(&m.rule, roles, nroles);
     const api_rule *r = &m.rule;
     check_args(e, st, b, in, &m);
     bool can_fail = r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
@@ -610,6 +667,8 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->exc = EXC_NO;
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success);
     bind_out_params(st, in);
+    if (nroles > 0 && !r->format_build)
+        format_outputs(st, in, r, roles, nroles);
     set_result(e, st, in, &m);
 }
 
@@ -886,11 +945,15 @@ static void run_state(engine *e, path_state *st)
         state_free(st);
         return;
     }
-    while (st->insn < b->ninsns) {
+    while (st->insn < b->ninsns && !st->dead) {
         const ir_insn *in = &b->insns[st->insn++];
         exec_insn(e, st, b, in);
         if (in->kind == INSN_CALL && st->insn < b->ninsns)
             break;   /* let the outcomes of a call be walked in turn */
+    }
+    if (st->dead) {
+        state_free(st);
+        return;
     }
     if (st->insn < b->ninsns) {
         push(e, st);

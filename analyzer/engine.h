@@ -105,6 +105,8 @@ const ref_value *checker_value(const checker_ctx *cx, size_t i);
 /* Name of a variable holding value i on this path (named, not a temporary),
  * or NULL. */
 const char *checker_value_name(const checker_ctx *cx, int i);
+/* The path cannot go on (the program would crash here): stop walking it. */
+void checker_end_path(checker_ctx *cx);
 /* Report: rule at loc, trace from event from_event (-1: whole path); key
  * distinguishes findings for the fingerprint and de-duplication. */
 void checker_report(checker_ctx *cx, const char *rule, const char *severity,

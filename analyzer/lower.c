@@ -767,15 +767,50 @@ static ir_operand lower_wrapper(lower_ctx *x, CXCursor c)
     return v;
 }
 
-static ir_operand lower_literal(CXCursor c, enum CXCursorKind kind)
+/* Append the characters of one string literal token ("...", with simple
+ * escapes) to buf. */
+static void append_literal(const char *tok, char **buf, size_t *len, size_t *cap)
+{
+    const char *p = strchr(tok, '"');
+    if (!p)
+        return;
+    for (p++; *p && *p != '"'; p++) {
+        char ch = *p;
+        if (ch == '\\' && p[1]) {
+            p++;
+            ch = *p == 'n' ? '\n' : *p == 't' ? '\t' : *p == '0' ? '\0' : *p;
+        }
+        ARRAY_PUSH(*buf, *len, *cap, ch);
+    }
+}
+
+/* The text of a string literal, adjacent literals joined. */
+static char *string_literal_text(CXTranslationUnit tu, CXCursor c)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, clang_getCursorExtent(c), &toks, &n);
+    char *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (unsigned i = 0; i < n; i++) {
+        if (clang_getTokenKind(toks[i]) != CXToken_Literal)
+            continue;
+        char *t = token_text(tu, toks[i]);
+        append_literal(t, &buf, &len, &cap);
+        free(t);
+    }
+    clang_disposeTokens(tu, toks, n);
+    ARRAY_PUSH(buf, len, cap, '\0');
+    return buf;
+}
+
+static ir_operand lower_literal(lower_ctx *x, CXCursor c, enum CXCursorKind kind)
 {
     long long v;
     if (kind == CXCursor_StringLiteral) {
-        CXEvalResult r = clang_Cursor_Evaluate(c);
-        ir_operand op = ir_op_text(OP_STRING, -1,
-                                   r ? clang_EvalResult_getAsStr(r) : "");
-        if (r)
-            clang_EvalResult_dispose(r);
+        char *text = string_literal_text(x->tu, c);
+        ir_operand op = ir_op_text(OP_STRING, -1, text);
+        free(text);
         return op;
     }
     if (eval_int(c, &v))
@@ -794,7 +829,7 @@ static ir_operand lower_expr(lower_ctx *x, CXCursor c)
     case CXCursor_CallExpr: return lower_call(x, c);
     case CXCursor_IntegerLiteral: case CXCursor_CharacterLiteral:
     case CXCursor_StringLiteral:
-        return lower_literal(c, kind);
+        return lower_literal(x, c, kind);
     case CXCursor_ParenExpr: case CXCursor_CStyleCastExpr:
     case CXCursor_UnexposedExpr:
         return lower_wrapper(x, c);

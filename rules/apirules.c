@@ -221,6 +221,21 @@ static const char *apply_flag(api_rule *rule, const char *word)
     return "unknown flag";
 }
 
+/* "parse:N[:M]" or "build:N[:M]": the format string is argument N, its
+ * values start at argument M (default N + 1). */
+static int parse_format(const char *v, api_rule *rule)
+{
+    char kind[8];
+    unsigned n = 0, m = 0;
+    int got = sscanf(v, "%7[a-z]:%u:%u", kind, &n, &m);
+    if (got < 2 || n < 1 || (strcmp(kind, "parse") && strcmp(kind, "build")))
+        return -1;
+    rule->format_build = !strcmp(kind, "build");
+    rule->format_arg = n;
+    rule->format_values = got == 3 ? m : n + 1;
+    return rule->format_values > n ? 0 : -1;
+}
+
 /* Apply one "key=value" or flag word; returns an error text or NULL. */
 static const char *apply_attr(api_rule *rule, const char *key,
                               const char *val)
@@ -243,6 +258,8 @@ static const char *apply_attr(api_rule *rule, const char *key,
                    ? "bad argument list" : NULL;
     if (!strcmp(key, "nonnull"))
         return parse_positions(val, &rule->nonnull) ? "bad argument list" : NULL;
+    if (!strcmp(key, "format"))
+        return parse_format(val, rule) ? "bad format spec" : NULL;
     if (!strcmp(key, "since"))
         return parse_version(val, &rule->since) ? "bad version" : NULL;
     if (!strcmp(key, "until"))

@@ -57,6 +57,9 @@ typedef struct api_rule {
     bool clears_error;      /* clears the error indicator */
     bool tests_error;       /* result non-NULL iff an exception is set */
     bool null_ok;           /* may return NULL without an exception */
+    unsigned format_arg;    /* 1-based position of a format string, 0: none */
+    unsigned format_values; /* 1-based position of the first value for it */
+    bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */
     unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */
     unsigned until;         /* first version without it, 0 = still there */
     char *origin;           /* "file:line" of the defining line */

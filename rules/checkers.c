@@ -225,6 +225,7 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
     free(d);
     free(why);
     report(cx, "null-deref", rv->null_event, "null", msg);
+    checker_end_path(cx);
 }
 
 /* ---- null-return-no-exception ---- */

@@ -1,0 +1,36 @@
+/* format.h - the format strings of PyArg_ParseTuple and friends (parse
+ * formats) and of Py_BuildValue and friends (build formats), as a table of
+ * format units: how many C arguments each unit takes and what the call does
+ * with an object argument (returns a borrowed reference through a
+ * PyObject **, takes over a reference, or adds one).
+ *
+ * Ownership: format_walk fills a caller-provided array; nothing is
+ * allocated. */
+#ifndef PYREFCHECK_FORMAT_H
+#define PYREFCHECK_FORMAT_H
+
+#include <stddef.h>
+
+typedef enum { FORMAT_PARSE, FORMAT_BUILD } format_kind;
+
+/* What one C argument of a format call is. */
+typedef enum {
+    FARG_VALUE,        /* a scalar or a pointer to one */
+    FARG_OBJECT_OUT,   /* PyObject ** receiving a borrowed reference */
+    FARG_OBJECT_OPT,   /* the same after '|': may be left unchanged */
+    FARG_OBJECT_IN,    /* PyObject * whose reference is added (build "O") */
+    FARG_OBJECT_STEAL, /* PyObject * whose reference is taken (build "N") */
+    FARG_TYPE,         /* PyTypeObject * (parse "O!") */
+    FARG_CONVERTER,    /* a converter function (parse "O&", build "O&") */
+    FARG_OTHER         /* anything else (buffer, size, encoding) */
+} format_arg;
+
+enum { FORMAT_MAX_ARGS = 64 };
+
+/* Walk fmt and write the role of each C argument it consumes into args
+ * (at most max).  Returns the number of C arguments, or -1 when the format
+ * has an unknown unit or unbalanced brackets (err then names the problem). */
+int format_walk(format_kind kind, const char *fmt, format_arg *args,
+                size_t max, char *err, size_t errlen);
+
+#endif
