@@ -444,8 +444,14 @@ static void exec_decref(engine *e, path_state *st, const cfg_block *b,
         st->var_val[in->src.var] = new_value(st, NULL_YES, REF_UNKNOWN);
 }
 
+static int first_object_arg(path_state *st, const ir_insn *in);
+
+/* Take the references of the arguments in mask.  On success the container
+ * (the call's first object argument) now holds them; when the call failed
+ * they were released. */
 static void steal_args(engine *e, path_state *st, const cfg_block *b,
-                       const ir_insn *in, const api_rule *rule, unsigned mask)
+                       const ir_insn *in, const api_rule *rule, unsigned mask,
+                       bool failed)
 {
     for (size_t i = 0; i < in->nargs && i < 32; i++) {
         if (!(mask & (1u << i)))
@@ -454,9 +460,14 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
         if (st->vals[v].null == NULL_YES)
             continue;
         fire(e, st, b, in, EV_STEAL, v, rule, i);
+        int owner = first_object_arg(st, in);
         ref_value *rv = &st->vals[v];
-        if (rv->owned > 0 && --rv->owned == 0)
+        if (rv->owned > 0 && --rv->owned == 0) {
             mark_released(e, st, v, in->loc, in->callee, true);
+            /* now borrowed from the container that took it */
+            if (owner != v && !failed)
+                st->vals[v].owner = owner;
+        }
     }
 }
 
@@ -558,7 +569,7 @@ static path_state *null_outcome(engine *e, const path_state *st,
 {
     const api_rule *r = &m->rule;
     path_state *fs = state_copy(e->f, st);
-    steal_args(e, fs, b, in, r, r->steals);
+    steal_args(e, fs, b, in, r, r->steals, failure);
     bind_out_params(fs, in);
     if (failure)
         fs->exc = EXC_YES;
@@ -665,7 +676,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->exc = EXC_YES;
     if (r->clears_error)
         st->exc = EXC_NO;
-    steal_args(e, st, b, in, r, r->steals | r->steals_on_success);
+    steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     bind_out_params(st, in);
     if (nroles > 0 && !r->format_build)
         format_outputs(st, in, r, roles, nroles);

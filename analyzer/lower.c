@@ -414,7 +414,7 @@ static const api_rule *match_macro(lower_ctx *x, CXCursor c, macro_call *m)
         rule = api_rules_find(x->rules, m->name, true);
     }
     clang_disposeTokens(x->tu, tok, 1);
-    if (!rule || rule->effect == EFFECT_NONE)
+    if (!rule)
         return NULL;
     CXSourceRange r = clang_getRange(clang_getLocationForOffset(x->tu, file, start),
                                      clang_getLocationForOffset(x->tu, file, end));
@@ -469,6 +469,22 @@ static bool find_macro_arg(CXCursor macro, arg_range want, CXCursor *out)
     return true;
 }
 
+/* A macro the rules describe like a function (PyTuple_GET_ITEM): a call
+ * to its name, whatever it expands to. */
+static ir_operand emit_macro_call(lower_ctx *x, CXCursor c, const char *name,
+                                  ir_operand *args, size_t nargs)
+{
+    CXType t = clang_getCursorType(c);
+    int dst = t.kind == CXType_Void || t.kind == CXType_Invalid
+                  ? -1 : ir_new_temp(x->f, type_is_object_ptr(t));
+    ir_insn *in = emit(x, INSN_CALL, cursor_loc(c));
+    in->dst = dst;
+    in->callee = xstrdup(name);
+    for (size_t i = 0; i < nargs; i++)
+        ir_call_add_arg(in, args[i]);
+    return dst >= 0 ? ir_op_var(dst) : ir_op_none();
+}
+
 /* Lower a recognised macro invocation; false (nothing emitted) when one of
  * its arguments cannot be found in the expansion. */
 static bool try_macro(lower_ctx *x, CXCursor c, ir_operand *result)
@@ -484,7 +500,10 @@ static bool try_macro(lower_ctx *x, CXCursor c, ir_operand *result)
         ir_operand args[8];
         for (size_t i = 0; i < m.nargs; i++)
             args[i] = lower_expr(x, found[i]);
-        *result = apply_effect(x, rule, m.name, args, m.nargs, cursor_loc(c));
+        if (rule->effect != EFFECT_NONE)
+            *result = apply_effect(x, rule, m.name, args, m.nargs, cursor_loc(c));
+        else
+            *result = emit_macro_call(x, c, m.name, args, m.nargs);
     }
     free(m.name);
     return ok;

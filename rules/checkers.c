@@ -166,7 +166,8 @@ static void check_use_after_release(checker_ctx *cx, engine_event_kind ev)
     char *d = describe(cx, v);
     char *msg = NULL;
     int from = -1;
-    if (rv->released || (rv->stolen && !rv->is_param)) {
+    bool owner_alive = owner && !owner->released && !owner->stolen;
+    if (rv->released || (rv->stolen && !rv->is_param && !owner_alive)) {
         msg = xasprintf("%s is used after its last reference was %s %s at "
                         "line %u", d, rv->released ? "released by" : "handed to",
                         rv->release_api ? rv->release_api : "a call",
@@ -225,6 +226,8 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
     free(d);
     free(why);
     report(cx, "null-deref", rv->null_event, "null", msg);
+    /* one report per path: the program may crash here, and what follows
+     * on this path would only repeat the same mistake */
     checker_end_path(cx);
 }
 

@@ -1,0 +1,41 @@
+/* null-deref: the result of PyLong_FromSsize_t() is appended and released
+ * without a NULL check; on failure both calls receive NULL. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+indices(PyObject *self, PyObject *args)
+{
+    Py_ssize_t n, step = 1;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "n|n", &n, &step))
+        return NULL;
+    PyObject *result = PyList_New(0);
+    if (result == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i += step) {
+        PyObject *item = PyLong_FromSsize_t(i);
+        int rc = PyList_Append(result, item); // expected-warning{{null-deref}}
+        Py_DECREF(item);   /* not reported again: the path ends at the first NULL use */
+        if (rc < 0) {
+            Py_DECREF(result);
+            return NULL;
+        }
+    }
+    return result;
+}
+
+static PyMethodDef ranges_methods[] = {
+    {"indices", indices, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef ranges_module = {
+    PyModuleDef_HEAD_INIT, "ranges", NULL, -1, ranges_methods
+};
+
+PyMODINIT_FUNC
+PyInit_ranges(void)
+{
+    return PyModule_Create(&ranges_module);
+}

@@ -1,0 +1,51 @@
+/* null-deref: the shared error block releases both lists with Py_DECREF,
+ * but either may still be NULL when the jump happens. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+split_items(PyObject *self, PyObject *dict)
+{
+    PyObject *keys = NULL, *values = NULL, *key, *value, *result;
+    Py_ssize_t pos = 0;
+    (void)self;
+    if (!PyDict_Check(dict)) {
+        PyErr_SetString(PyExc_TypeError, "expected a dict");
+        return NULL;
+    }
+    keys = PyList_New(0);
+    if (keys == NULL)
+        goto error;
+    values = PyList_New(0);
+    if (values == NULL)
+        goto error;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (PyList_Append(keys, key) < 0)
+            goto error;
+        if (PyList_Append(values, value) < 0)
+            goto error;
+    }
+    result = PyTuple_Pack(2, keys, values);
+    Py_DECREF(keys);
+    Py_DECREF(values);
+    return result;
+error:
+    Py_DECREF(keys);   // expected-warning{{null-deref}}
+    Py_DECREF(values); // expected-warning{{null-deref}}
+    return NULL;
+}
+
+static PyMethodDef splitter_methods[] = {
+    {"split_items", split_items, METH_O, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef splitter_module = {
+    PyModuleDef_HEAD_INIT, "splitter", NULL, -1, splitter_methods
+};
+
+PyMODINIT_FUNC
+PyInit_splitter(void)
+{
+    return PyModule_Create(&splitter_module);
+}
