@@ -227,7 +227,7 @@ static const char *const help_texts[] = {
     "\n"
     "Runs one SQL statement on the database opened read-only and prints the\n"
     "rows as a table (default), CSV or JSON.  Tables: runs, files, findings,\n"
-    "trace_steps; view latest_findings.\n",
+    "trace_steps, analysis_notes; view latest_findings.\n",
     [CMD_REPORT] =
     "usage: pyrefcheck report [--db PATH] [--format text|json|sarif] [--run ID]\n"
     "\n"
