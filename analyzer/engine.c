@@ -30,7 +30,8 @@ typedef enum {
     EVK_RELEASED,   /* a: variable or NULL, b: how, flag: handed over */
     EVK_FAIL,       /* a: callee, b: error value */
     EVK_NULL_OK,    /* a: callee */
-    EVK_BRANCH      /* a: variable or NULL, flag: taken */
+    EVK_BRANCH,     /* a: variable or NULL, flag: taken */
+    EVK_MOVED       /* the old value of a field is now the function's */
 } event_kind;
 
 typedef struct trace_event {
@@ -59,6 +60,9 @@ static char *event_text(const trace_event *ev)
                          ev->a, ev->b);
     case EVK_NULL_OK:
         return xasprintf("%s() returns NULL without an exception", ev->a);
+    case EVK_MOVED:
+        return xstrdup("the old value is taken out of its field: this "
+                       "function now owns that reference");
     case EVK_BRANCH:
         return ev->a ? xasprintf("'%s' is %s", ev->a, ev->flag ? "not NULL" : "NULL")
                      : xasprintf("taking the %s branch", ev->flag ? "true" : "false");
@@ -383,12 +387,39 @@ static void exec_assign(engine *e, path_state *st, const ir_insn *in)
         st->vals[v].name_var = in->dst;
 }
 
-static void exec_store(path_state *st, const ir_insn *in)
+/* Overwriting a field or global moves the reference it held to the
+ * function: whoever read the old value now owns it (Py_SETREF, or
+ * "tmp = self->x; self->x = NULL; Py_XDECREF(tmp)"). */
+static void move_out(engine *e, path_state *st, int old, ir_loc loc)
+{
+    ref_value *rv = &st->vals[old];
+    if (rv->kind != REF_HELD || rv->null == NULL_YES)
+        return;
+    if (rv->place_released) {
+        rv->place_released = false;   /* released before it was replaced */
+        return;
+    }
+    rv->owned++;
+    if (!rv->tracked) {
+        rv->tracked = true;
+        rv->origin = loc;
+        rv->origin_api = NULL;
+        int ev = add_event(e, st, loc, EVK_MOVED, NULL, NULL, false);
+        st->vals[old].origin_event = ev;
+    }
+}
+
+static void exec_store(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
     int *slot = operand_place(st, &in->target);
-    if (slot)
+    if (slot && *slot >= 0 && *slot != v) {
+        int old = *slot;
         *slot = v;
+        move_out(e, st, old, in->loc);
+    } else if (slot) {
+        *slot = v;
+    }
     if (in->target.kind == OP_FIELD || in->target.kind == OP_GLOBAL ||
         in->target.kind == OP_DEREF)
         st->vals[v].escaped = true;
@@ -436,7 +467,9 @@ static void exec_decref(engine *e, path_state *st, const cfg_block *b,
     int v = operand_value(st, &in->src);
     fire(e, st, b, in, EV_DECREF, v, NULL, 0);
     ref_value *rv = &st->vals[v];
-    if (rv->null != NULL_YES && rv->owned > 0 && --rv->owned == 0)
+    if (rv->null != NULL_YES && rv->owned == 0 && rv->kind == REF_HELD)
+        rv->place_released = true;
+    else if (rv->null != NULL_YES && rv->owned > 0 && --rv->owned == 0)
         mark_released(e, st, v, in->loc, in->macro, false);
     else if (rv->null != NULL_YES && rv->owned == 0 && rv->is_param)
         rv->stolen = true;   /* the caller's reference was consumed */
@@ -690,7 +723,7 @@ static void exec_insn(engine *e, path_state *st, const cfg_block *b,
     switch (in->kind) {
     case INSN_CALL: exec_call(e, st, b, in); break;
     case INSN_ASSIGN: exec_assign(e, st, in); break;
-    case INSN_STORE: exec_store(st, in); break;
+    case INSN_STORE: exec_store(e, st, in); break;
     case INSN_INCREF: exec_incref(e, st, b, in); break;
     case INSN_DECREF: exec_decref(e, st, b, in); break;
     case INSN_USE:
@@ -845,7 +878,8 @@ static uint64_t value_hash(const ref_value *rv)
                      ((uint64_t)rv->origin.line << 20) ^ rv->origin.col);
     h = mix(h, (uint64_t)(rv->sign + 1) | (uint64_t)rv->kind << 4 |
                    (uint64_t)rv->released << 8 | (uint64_t)rv->stolen << 9 |
-                   (uint64_t)rv->err_indicator << 10);
+                   (uint64_t)rv->err_indicator << 10 |
+                   (uint64_t)rv->place_released << 11);
     return h;
 }
 

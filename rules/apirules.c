@@ -208,6 +208,7 @@ static const flag_spec flags[] = {
     { "clears-error", offsetof(api_rule, clears_error) },
     { "tests-error", offsetof(api_rule, tests_error) },
     { "null-ok", offsetof(api_rule, null_ok) },
+    { "checks-null", offsetof(api_rule, checks_null) },
     { NULL, 0 }
 };
 

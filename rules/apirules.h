@@ -57,6 +57,8 @@ typedef struct api_rule {
     bool clears_error;      /* clears the error indicator */
     bool tests_error;       /* result non-NULL iff an exception is set */
     bool null_ok;           /* may return NULL without an exception */
+    bool checks_null;       /* a NULL argument raises SystemError instead
+                               of crashing */
     unsigned format_arg;    /* 1-based position of a format string, 0: none */
     unsigned format_values; /* 1-based position of the first value for it */
     bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */

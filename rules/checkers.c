@@ -50,6 +50,9 @@ static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
     const char *var = checker_value_name(cx, (int)i);
     char *what = v->origin_api
                      ? xasprintf("new reference from %s()", v->origin_api)
+                 : v->kind == REF_HELD
+                     ? xasprintf("reference taken out of a field at line %u",
+                                 v->origin.line)
                      : xasprintf("reference added at line %u", v->origin.line);
     char *held = var ? xasprintf(" held in '%s'", var) : xstrdup("");
     char *assumed = v->assumed
@@ -226,9 +229,11 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
     free(d);
     free(why);
     report(cx, "null-deref", rv->null_event, "null", msg);
-    /* one report per path: the program may crash here, and what follows
-     * on this path would only repeat the same mistake */
-    checker_end_path(cx);
+    /* the program crashes here, unless the call checks for NULL itself:
+     * what follows on this path is not reached */
+    const api_rule *callee = checker_callee_rule(cx);
+    if (!(ev == EV_ARG && callee && callee->checks_null))
+        checker_end_path(cx);
 }
 
 /* ---- null-return-no-exception ---- */

@@ -1,5 +1,5 @@
-/* null-deref: the result of PyLong_FromSsize_t() is appended and released
- * without a NULL check; on failure both calls receive NULL. */
+/* null-deref: an unchecked PyLong_FromSsize_t() result goes to PyList_Append()
+ * (SystemError, -1: no crash) and then to Py_DECREF(NULL), which crashes. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -16,7 +16,7 @@ indices(PyObject *self, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i += step) {
         PyObject *item = PyLong_FromSsize_t(i);
         int rc = PyList_Append(result, item); // expected-warning{{null-deref}}
-        Py_DECREF(item);   /* not reported again: the path ends at the first NULL use */
+        Py_DECREF(item);                      // expected-warning{{null-deref}}
         if (rc < 0) {
             Py_DECREF(result);
             return NULL;
