@@ -72,7 +72,7 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_PYINC: o->python_include = val; break;
     case OPT_FORMAT:
         if (report_format_parse(val, &o->format)) {
-            snprintf(err, errlen, "unknown format '%s' (expected text, json or sarif)", val);
+            snprintf(err, errlen, "unknown format '%s' (expected text, json, sarif, github, gitlab or html)", val);
             return -1;
         }
         break;
@@ -218,7 +218,7 @@ static const char *const help_texts[] = {
     "options:\n"
     "  -p DIR                 read DIR/compile_commands.json for files and flags\n"
     "  --python-include DIR   Python headers (default: python3-config --includes)\n"
-    "  --format FMT           text (default), json or sarif\n"
+    "  --format FMT           text (default), json, sarif, github, gitlab, html\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"
     "  --rules FILE           extra API rules file (repeatable)\n"
     "  -- FLAGS               extra compiler flags (-I, -D, ...)\n",
@@ -229,9 +229,11 @@ static const char *const help_texts[] = {
     "rows as a table (default), CSV or JSON.  Tables: runs, files, findings,\n"
     "trace_steps, analysis_notes; view latest_findings.\n",
     [CMD_REPORT] =
-    "usage: pyrefcheck report [--db PATH] [--format text|json|sarif] [--run ID]\n"
+    "usage: pyrefcheck report [--db PATH] [--format FMT] [--run ID]\n"
     "\n"
-    "Prints the findings of the latest run (or of run ID) from the database.\n",
+    "Prints the findings of the latest run (or of run ID) from the database.\n"
+    "FMT: text (default), json, sarif, github (workflow commands), gitlab\n"
+    "(Code Quality JSON) or html (a self-contained page).\n",
     [CMD_DUMP_IR] =
     "usage: pyrefcheck dump-ir [--function NAME] FILE [-- COMPILER-FLAGS...]\n"
     "\n"

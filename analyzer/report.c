@@ -1,6 +1,7 @@
-/* report.c - owns the three output formats of pyrefcheck findings:
- * gcc-style text, a JSON document and SARIF 2.1.0 (both built with
- * jansson, never escaped by hand).
+/* report.c - owns the output formats of pyrefcheck findings: gcc-style
+ * text, a JSON document and SARIF 2.1.0 (both built with jansson, never
+ * escaped by hand), and the dispatch to the CI and HTML writers
+ * (report_ci.c, report_html.c).
  *
  * Text: one line per finding and per trace step; control characters in
  * messages and paths are printed as spaces; a zero line or column is
@@ -23,7 +24,7 @@
  * SARIF rules: one reportingDescriptor per rule id used, in order of
  * first use; its defaultConfiguration.level is the level of the first
  * finding of that rule.  A finding without a rule gets ruleId "unknown". */
-#include "report.h"
+#include "report_impl.h"
 
 #include <jansson.h>
 #include <stdbool.h>
@@ -47,6 +48,9 @@ static const struct {
     { "text", REPORT_TEXT },
     { "json", REPORT_JSON },
     { "sarif", REPORT_SARIF },
+    { "github", REPORT_GITHUB },
+    { "gitlab", REPORT_GITLAB },
+    { "html", REPORT_HTML },
 };
 
 /* finding severity -> SARIF level; anything else is a warning, the
@@ -229,7 +233,7 @@ static char *utf8_repair(const char *s)
 
 /* A JSON string for s (null for NULL); source text that is not valid
  * UTF-8, which jansson refuses, is repaired first. */
-static json_t *jstr(const char *s)
+json_t *report_jstr(const char *s)
 {
     if (!s)
         return json_null();
@@ -245,10 +249,10 @@ static json_t *jstr(const char *s)
 /* {"text": s} - SARIF message and multiformatMessageString objects. */
 static json_t *jmessage(const char *s)
 {
-    return json_pack("{s:o}", "text", jstr(str_or(s, "")));
+    return json_pack("{s:o}", "text", report_jstr(str_or(s, "")));
 }
 
-static int dump_json(FILE *out, json_t *doc)
+int report_dump_json(FILE *out, json_t *doc)
 {
     int rc = doc ? json_dumpf(doc, out, JSON_INDENT(2)) : -1;
     json_decref(doc);
@@ -261,9 +265,9 @@ static int dump_json(FILE *out, json_t *doc)
 
 static json_t *json_step(const trace_step *s)
 {
-    return json_pack("{s:o, s:I, s:I, s:o}", "file", jstr(s->file),
+    return json_pack("{s:o, s:I, s:I, s:o}", "file", report_jstr(s->file),
                      "line", (json_int_t)s->line, "column", (json_int_t)s->col,
-                     "message", jstr(s->message));
+                     "message", report_jstr(s->message));
 }
 
 static json_t *json_finding(const finding *f)
@@ -272,12 +276,12 @@ static json_t *json_finding(const finding *f)
     for (size_t i = 0; i < f->nsteps; i++)
         json_array_append_new(trace, json_step(&f->steps[i]));
     return json_pack("{s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o, s:o}",
-                     "rule", jstr(f->rule), "severity", jstr(f->severity),
-                     "file", jstr(f->file), "line", (json_int_t)f->line,
+                     "rule", report_jstr(f->rule), "severity", report_jstr(f->severity),
+                     "file", report_jstr(f->file), "line", (json_int_t)f->line,
                      "column", (json_int_t)f->col,
-                     "function", jstr(f->function),
-                     "message", jstr(f->message),
-                     "fingerprint", jstr(f->fingerprint), "trace", trace);
+                     "function", report_jstr(f->function),
+                     "message", report_jstr(f->message),
+                     "fingerprint", report_jstr(f->fingerprint), "trace", trace);
 }
 
 static int write_json(FILE *out, const finding_list *l,
@@ -287,9 +291,9 @@ static int write_json(FILE *out, const finding_list *l,
     for (size_t i = 0; i < l->len; i++)
         json_array_append_new(findings, json_finding(&l->items[i]));
     json_t *doc = json_pack("{s:s, s:o, s:o}", "tool", TOOL_NAME,
-                            "version", jstr(info->tool_version),
+                            "version", report_jstr(info->tool_version),
                             "findings", findings);
-    return dump_json(out, doc);
+    return report_dump_json(out, doc);
 }
 
 /* ---- paths and URIs -------------------------------------------------------- */
@@ -351,6 +355,20 @@ static const char *path_below(const char *abs, const char *root)
     if (strncmp(abs, root, n) != 0 || abs[n] != '/' || abs[n + 1] == '\0')
         return NULL;
     return abs + n + 1;
+}
+
+char *report_relative_path(const char *file, const char *root)
+{
+    if (!file)
+        return xstrdup("");
+    if (!root)
+        return xstrdup(file);
+    char *abs = absolute_path(file), *r = absolute_path(root);
+    const char *below = path_below(abs, r);
+    char *out = xstrdup(below ? below : file);
+    free(abs);
+    free(r);
+    return out;
 }
 
 /* Percent-encode s as a URI path (RFC 3986): unreserved characters and
@@ -517,7 +535,7 @@ static size_t sarif_rule_index(sarif_ctx *c, const char *id)
 static json_t *sarif_result(sarif_ctx *c, const finding *f)
 {
     const char *rule = str_or(f->rule, NO_RULE_ID);
-    json_t *res = json_pack("{s:o, s:I}", "ruleId", jstr(rule), "ruleIndex",
+    json_t *res = json_pack("{s:o, s:I}", "ruleId", report_jstr(rule), "ruleIndex",
                             (json_int_t)sarif_rule_index(c, rule));
     json_object_set_new(res, "level", json_string(sarif_level(f->severity)));
     json_object_set_new(res, "message", jmessage(f->message));
@@ -526,7 +544,7 @@ static json_t *sarif_result(sarif_ctx *c, const finding *f)
     if (f->fingerprint)
         json_object_set_new(res, "partialFingerprints",
                             json_pack("{s:o}", FINGERPRINT_KEY,
-                                      jstr(f->fingerprint)));
+                                      report_jstr(f->fingerprint)));
     if (f->nsteps)
         json_object_set_new(res, "codeFlows", sarif_code_flows(c, f));
     return res;
@@ -545,7 +563,7 @@ static const char *rule_level(const finding_list *l, const char *id)
 static json_t *sarif_rule(const finding_list *l, const char *id)
 {
     int k = rule_lookup(id);
-    json_t *rule = json_pack("{s:o}", "id", jstr(id));
+    json_t *rule = json_pack("{s:o}", "id", report_jstr(id));
     if (k >= 0)
         json_object_set_new(rule, "name", json_string(rule_table[k].name));
     json_object_set_new(rule, "shortDescription",
@@ -564,7 +582,7 @@ static json_t *sarif_driver(const sarif_ctx *c, const finding_list *l,
         json_array_append_new(rules, sarif_rule(l, c->rules[i]));
     json_t *driver = json_pack("{s:s}", "name", TOOL_NAME);
     if (info->tool_version)
-        json_object_set_new(driver, "version", jstr(info->tool_version));
+        json_object_set_new(driver, "version", report_jstr(info->tool_version));
     json_object_set_new(driver, "rules", rules);
     return driver;
 }
@@ -609,7 +627,7 @@ static int write_sarif(FILE *out, const finding_list *l,
     sarif_ctx_free(&c);
     json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
                             "version", "2.1.0", "runs", run);
-    return dump_json(out, doc);
+    return report_dump_json(out, doc);
 }
 
 /* ---- entry point ------------------------------------------------------------- */
@@ -628,6 +646,12 @@ int report_write(FILE *out, report_format fmt, const finding_list *findings,
         return write_json(out, l, i);
     case REPORT_SARIF:
         return write_sarif(out, l, i);
+    case REPORT_GITHUB:
+        return report_write_github(out, l, i);
+    case REPORT_GITLAB:
+        return report_write_gitlab(out, l, i);
+    case REPORT_HTML:
+        return report_write_html(out, l, i);
     }
     return -1;
 }

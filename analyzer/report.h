@@ -9,14 +9,18 @@
 
 #include "finding.h"
 
-typedef enum { REPORT_TEXT, REPORT_JSON, REPORT_SARIF } report_format;
+typedef enum {
+    REPORT_TEXT, REPORT_JSON, REPORT_SARIF, REPORT_GITHUB, REPORT_GITLAB,
+    REPORT_HTML
+} report_format;
 
 typedef struct report_info {
     const char *tool_version;   /* e.g. "0.1.0" */
     const char *root;           /* directory file paths are relative to, may be NULL */
 } report_info;
 
-/* Parse "text" / "json" / "sarif"; returns 0 and sets *fmt, or -1. */
+/* Parse "text", "json", "sarif", "github", "gitlab" or "html"; returns 0
+ * and sets *fmt, or -1. */
 int report_format_parse(const char *name, report_format *fmt);
 
 /* Write the findings in the chosen format.  Returns 0 or -1 on I/O error. */
