@@ -11,7 +11,7 @@ PREFIX      ?= /usr/local
 CC          ?= cc
 
 DEB_PACKAGES = libclang-19-dev llvm-19-dev libsqlite3-dev libcmocka-dev \
-               python3-dev libjansson-dev libxxhash-dev make gcc
+               python3-dev libjansson-dev libxxhash-dev libinih-dev make gcc
 
 LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
@@ -22,7 +22,7 @@ CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
            -I. -Ianalyzer -Irules -Idb $(if $(LLVM_INC),-isystem $(LLVM_INC))
 comma  := ,
 LDLIBS  = $(if $(LLVM_LIB),-L$(LLVM_LIB) -Wl$(comma)-rpath$(comma)$(LLVM_LIB)) -lclang \
-          -lsqlite3 -ljansson -lxxhash
+          -lsqlite3 -ljansson -lxxhash -linih
 
 B = build
 LIB_SRC  = $(filter-out analyzer/main.c,$(wildcard analyzer/*.c rules/*.c db/*.c))

@@ -14,12 +14,14 @@ typedef struct command_name {
 
 static const command_name commands[] = {
     { "scan", CMD_SCAN }, { "query", CMD_QUERY }, { "report", CMD_REPORT },
-    { "dump-ir", CMD_DUMP_IR }, { NULL, CMD_NONE }
+    { "dump-ir", CMD_DUMP_IR }, { "baseline", CMD_BASELINE },
+    { NULL, CMD_NONE }
 };
 
 typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
-    OPT_RUN, OPT_FUNCTION, OPT_HELP
+    OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
+    OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED
 } option_id;
 
 typedef struct option_spec {
@@ -31,7 +33,15 @@ typedef struct option_spec {
 
 #define C(x) (1u << (x))
 static const option_spec options[] = {
-    { "--db", OPT_DB, true, C(CMD_SCAN) | C(CMD_QUERY) | C(CMD_REPORT) },
+    { "--db", OPT_DB, true, C(CMD_SCAN) | C(CMD_QUERY) | C(CMD_REPORT) | C(CMD_BASELINE) },
+    { "--enable", OPT_ENABLE, true, C(CMD_SCAN) },
+    { "--disable", OPT_DISABLE, true, C(CMD_SCAN) },
+    { "--exclude", OPT_EXCLUDE, true, C(CMD_SCAN) },
+    { "--config", OPT_CONFIG, true, C(CMD_SCAN) | C(CMD_REPORT) | C(CMD_BASELINE) },
+    { "--no-config", OPT_NO_CONFIG, false, C(CMD_SCAN) | C(CMD_REPORT) | C(CMD_BASELINE) },
+    { "--new-only", OPT_NEW_ONLY, false, C(CMD_SCAN) | C(CMD_REPORT) },
+    { "--baseline-file", OPT_BASELINE_FILE, true, C(CMD_SCAN) | C(CMD_REPORT) | C(CMD_BASELINE) },
+    { "--report-unused-ignores", OPT_UNUSED, false, C(CMD_SCAN) },
     { "-p", OPT_COMPDB, true, C(CMD_SCAN) | C(CMD_DUMP_IR) },
     { "--python-include", OPT_PYINC, true, C(CMD_SCAN) | C(CMD_DUMP_IR) },
     { "--format", OPT_FORMAT, true, C(CMD_SCAN) | C(CMD_REPORT) },
@@ -60,6 +70,11 @@ static const option_spec *find_option(const char *arg, const char **inline_val)
         }
     }
     return NULL;
+}
+
+static void strv_push(strv *s, const char *val)
+{
+    ARRAY_PUSH(s->v, s->n, s->cap, val);
 }
 
 static int apply_option(cli_options *o, const option_spec *s, const char *val,
@@ -92,6 +107,14 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
         break;
     case OPT_FUNCTION: o->function = val; break;
     case OPT_HELP: o->help = true; break;
+    case OPT_ENABLE: strv_push(&o->enable, val); break;
+    case OPT_DISABLE: strv_push(&o->disable, val); break;
+    case OPT_EXCLUDE: strv_push(&o->exclude, val); break;
+    case OPT_CONFIG: o->config = val; break;
+    case OPT_NO_CONFIG: o->no_config = true; break;
+    case OPT_NEW_ONLY: o->new_only = true; break;
+    case OPT_BASELINE_FILE: o->baseline_file = val; break;
+    case OPT_UNUSED: o->report_unused_ignores = true; break;
     }
     return 0;
 }
@@ -149,6 +172,12 @@ static int check_positionals(cli_options *o, char *err, size_t errlen)
     } else if (o->cmd == CMD_SCAN && !o->ninputs && !o->compdb_dir) {
         snprintf(err, errlen, "scan needs files or directories, or -p DIR");
         return -1;
+    } else if (o->cmd == CMD_BASELINE) {
+        if (o->ninputs != 1 || (strcmp(o->inputs[0], "save") && strcmp(o->inputs[0], "show"))) {
+            snprintf(err, errlen, "baseline takes one verb: save or show");
+            return -1;
+        }
+        o->verb = o->inputs[0];
     }
     return 0;
 }
@@ -160,7 +189,7 @@ int cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     o->format = REPORT_TEXT;
     o->qformat = QUERY_TABLE;
     if (argc < 2) {
-        snprintf(err, errlen, "missing command (scan, query, report, dump-ir)");
+        snprintf(err, errlen, "missing command (scan, query, report, baseline, dump-ir)");
         return -1;
     }
     const char *first = argv[1];
@@ -189,6 +218,9 @@ void cli_free(cli_options *o)
     free(o->inputs);
     free(o->extra_args);
     free(o->rules_files);
+    free(o->enable.v);
+    free(o->disable.v);
+    free(o->exclude.v);
     memset(o, 0, sizeof *o);
 }
 
@@ -202,6 +234,7 @@ static const char *const help_texts[] = {
     "  scan     analyse C files and store the findings in the database\n"
     "  report   print the findings of a stored run\n"
     "  query    run a read-only SQL query on the database\n"
+    "  baseline save or show the baseline of known findings\n"
     "  dump-ir  print the control-flow graph pyrefcheck builds for a file\n"
     "\n"
     "  pyrefcheck --version      print the version\n"
@@ -221,7 +254,19 @@ static const char *const help_texts[] = {
     "  --format FMT           text (default), json, sarif, github, gitlab, html\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"
     "  --rules FILE           extra API rules file (repeatable)\n"
-    "  -- FLAGS               extra compiler flags (-I, -D, ...)\n",
+    "  --enable RULE[,RULE]   check only these rules\n"
+    "  --disable RULE[,RULE]  do not check these rules\n"
+    "  --exclude GLOB         do not scan files matching GLOB (repeatable)\n"
+    "  --config FILE          configuration file (default: the nearest\n"
+    "                         .pyrefcheck.cfg, or setup.cfg with [pyrefcheck])\n"
+    "  --no-config            do not read a configuration file\n"
+    "  --new-only             print and fail only on findings not in the baseline\n"
+    "  --baseline-file FILE   the baseline to compare with (default: the database's)\n"
+    "  --report-unused-ignores  report suppression comments that match nothing\n"
+    "  -- FLAGS               extra compiler flags (-I, -D, ...)\n"
+    "\n"
+    "A comment 'pyrefcheck: ignore[RULE,...]' on a finding's line or the line\n"
+    "before suppresses it: it is stored but neither printed nor failed on.\n",
     [CMD_QUERY] =
     "usage: pyrefcheck query [--db PATH] [--csv|--json] \"SQL\"\n"
     "\n"
@@ -229,11 +274,19 @@ static const char *const help_texts[] = {
     "rows as a table (default), CSV or JSON.  Tables: runs, files, findings,\n"
     "trace_steps, analysis_notes; view latest_findings.\n",
     [CMD_REPORT] =
-    "usage: pyrefcheck report [--db PATH] [--format FMT] [--run ID]\n"
+    "usage: pyrefcheck report [--db PATH] [--format FMT] [--run ID] [--new-only]\n"
+    "                         [--baseline-file FILE]\n"
     "\n"
     "Prints the findings of the latest run (or of run ID) from the database.\n"
     "FMT: text (default), json, sarif, github (workflow commands), gitlab\n"
     "(Code Quality JSON) or html (a self-contained page).\n",
+    [CMD_BASELINE] =
+    "usage: pyrefcheck baseline save|show [--db PATH] [--baseline-file FILE]\n"
+    "\n"
+    "save: marks the findings of the latest run as known, in the database and,\n"
+    "with --baseline-file, in that text file (for committing).  show: lists the\n"
+    "baseline (of the file when given).  scan --new-only and report --new-only\n"
+    "then print and fail only on findings whose fingerprint is not in it.\n",
     [CMD_DUMP_IR] =
     "usage: pyrefcheck dump-ir [--function NAME] FILE [-- COMPILER-FLAGS...]\n"
     "\n"

@@ -19,8 +19,14 @@
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL_ERROR = 2 };
 
 typedef enum {
-    CMD_NONE, CMD_SCAN, CMD_QUERY, CMD_REPORT, CMD_DUMP_IR
+    CMD_NONE, CMD_SCAN, CMD_QUERY, CMD_REPORT, CMD_DUMP_IR, CMD_BASELINE
 } cli_command;
+
+/* A list of strings pointing into argv. */
+typedef struct strv {
+    const char **v;
+    size_t n, cap;
+} strv;
 
 typedef struct cli_options {
     cli_command cmd;
@@ -39,6 +45,14 @@ typedef struct cli_options {
     const char *sql;              /* query */
     long long run_id;             /* report --run, 0 = latest */
     const char *function;         /* dump-ir --function */
+    strv enable, disable;         /* --enable/--disable RULE[,RULE] */
+    strv exclude;                 /* --exclude GLOB */
+    const char *config;           /* --config FILE */
+    bool no_config;               /* --no-config */
+    bool new_only;                /* --new-only */
+    const char *baseline_file;    /* --baseline-file FILE */
+    bool report_unused_ignores;   /* --report-unused-ignores */
+    const char *verb;             /* baseline: save or show */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

@@ -6,6 +6,7 @@
 #ifndef PYREFCHECK_FINDING_H
 #define PYREFCHECK_FINDING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct trace_step {
@@ -22,6 +23,8 @@ typedef struct finding {
     char *function;    /* enclosing function, may be NULL */
     char *message;
     char *fingerprint; /* 16 hex digits, stable across unrelated edits */
+    bool suppressed;   /* covered by a "pyrefcheck: ignore" comment */
+    bool baselined;    /* its fingerprint is in the baseline */
     trace_step *steps;
     size_t nsteps, capsteps;
 } finding;

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "cli.h"
 #include "report.h"
 #include "scan.h"
@@ -44,34 +45,135 @@ static int query_main(const cli_options *o)
     return EXIT_CLEAN;
 }
 
-static int report_main(const cli_options *o)
+/* Drop the findings a new-only report does not show. */
+static int apply_new_only(const cli_options *o, store *db, finding_list *fl)
+{
+    char err[512];
+    baseline b = { NULL, 0, 0 };
+    if (scan_load_baseline(db, o->baseline_file, &b, err, sizeof err)) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        baseline_free(&b);
+        return -1;
+    }
+    baseline_mark(&b, fl);
+    size_t k = 0;
+    for (size_t i = 0; i < fl->len; i++) {
+        if (fl->items[i].baselined)
+            finding_clear(&fl->items[i]);
+        else
+            fl->items[k++] = fl->items[i];
+    }
+    fl->len = k;
+    baseline_free(&b);
+    return 0;
+}
+
+static size_t unsuppressed(const finding_list *fl)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fl->len; i++)
+        n += !fl->items[i].suppressed;
+    return n;
+}
+
+/* Open the database read-only and load the findings of a run (the latest
+ * when run_id is 0). */
+static store *load_run(const cli_options *o, int64_t run_id, finding_list *fl)
 {
     char err[1024];
     store *db = NULL;
     if (store_open_readonly(o->db_path, &db, err, sizeof err) != 0) {
         fprintf(stderr, "pyrefcheck: error: %s\n", err);
-        return EXIT_TOOL_ERROR;
+        return NULL;
     }
-    int64_t run = o->run_id;
-    int code = EXIT_TOOL_ERROR;
-    finding_list fl = { NULL, 0, 0 };
+    int64_t run = run_id;
     if (!run && store_latest_run(db, &run) != 0)
         run = 0;
     if (!run) {
         fprintf(stderr, "pyrefcheck: error: %s holds no run\n", o->db_path);
-    } else if (store_load_findings(db, run, &fl) != 0) {
+    } else if (store_load_findings(db, run, fl) != 0) {
         fprintf(stderr, "pyrefcheck: error: cannot read run %lld from %s\n",
                 (long long)run, o->db_path);
     } else {
+        return db;
+    }
+    store_close(db);
+    return NULL;
+}
+
+static int report_main(const cli_options *o)
+{
+    finding_list fl = { NULL, 0, 0 };
+    store *db = load_run(o, o->run_id, &fl);
+    int code = EXIT_TOOL_ERROR;
+    if (db && (!o->new_only || apply_new_only(o, db, &fl) == 0)) {
         char cwd[PATH_MAX];
         report_info info = { PYREFCHECK_VERSION,
                              getcwd(cwd, sizeof cwd) ? cwd : NULL };
         code = report_write(stdout, o->format, &fl, &info) != 0 ? EXIT_TOOL_ERROR
-               : fl.len ? EXIT_FINDINGS : EXIT_CLEAN;
+               : unsuppressed(&fl) ? EXIT_FINDINGS : EXIT_CLEAN;
     }
     finding_list_free(&fl);
     store_close(db);
     return code;
+}
+
+static int baseline_save(const cli_options *o)
+{
+    char err[1024];
+    finding_list fl = { NULL, 0, 0 };
+    store *ro = load_run(o, 0, &fl);
+    store *db = NULL;
+    int code = EXIT_TOOL_ERROR;
+    if (ro && store_open(o->db_path, &db, err, sizeof err) != 0)
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+    else if (ro && store_baseline_save(db, &fl) != 0)
+        fprintf(stderr, "pyrefcheck: error: cannot save the baseline in %s\n",
+                o->db_path);
+    else if (ro && o->baseline_file &&
+             baseline_write(&fl, o->baseline_file, err, sizeof err) != 0)
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+    else if (ro) {
+        fprintf(stderr, "pyrefcheck: baseline saved: %zu finding%s%s%s\n",
+                unsuppressed(&fl), unsuppressed(&fl) == 1 ? "" : "s",
+                o->baseline_file ? ", written to " : "",
+                o->baseline_file ? o->baseline_file : "");
+        code = EXIT_CLEAN;
+    }
+    store_close(db);
+    store_close(ro);
+    finding_list_free(&fl);
+    return code;
+}
+
+static int baseline_show(const cli_options *o)
+{
+    char err[1024];
+    if (o->baseline_file) {
+        baseline b = { NULL, 0, 0 };
+        int rc = baseline_read(&b, o->baseline_file, err, sizeof err);
+        if (rc)
+            fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        for (size_t i = 0; rc == 0 && i < b.n; i++)
+            printf("%s\n", b.fps[i]);
+        baseline_free(&b);
+        return rc ? EXIT_TOOL_ERROR : EXIT_CLEAN;
+    }
+    store *db = NULL;
+    if (store_open_readonly(o->db_path, &db, err, sizeof err) != 0) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        return EXIT_TOOL_ERROR;
+    }
+    finding_list fl = { NULL, 0, 0 };
+    int rc = store_baseline_load(db, &fl);
+    for (size_t i = 0; rc == 0 && i < fl.len; i++)
+        printf("%s\t%s\t%s\t%s\n", fl.items[i].fingerprint, fl.items[i].rule,
+               fl.items[i].file, fl.items[i].message);
+    if (rc)
+        fprintf(stderr, "pyrefcheck: error: cannot read the baseline\n");
+    finding_list_free(&fl);
+    store_close(db);
+    return rc ? EXIT_TOOL_ERROR : EXIT_CLEAN;
 }
 
 int main(int argc, char **argv)
@@ -97,6 +199,8 @@ int main(int argc, char **argv)
         code = query_main(&o);
     } else if (o.cmd == CMD_REPORT) {
         code = report_main(&o);
+    } else if (o.cmd == CMD_BASELINE) {
+        code = !strcmp(o.verb, "save") ? baseline_save(&o) : baseline_show(&o);
     } else if (o.cmd == CMD_DUMP_IR) {
         code = dump_ir_main(&o);
     }

@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "util.h"
+#include "../rules/ruleset.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SARIF_ROOT_ID "SRCROOT"
@@ -64,39 +65,6 @@ static const struct {
     { "note", "note" },
 };
 
-static const struct {
-    const char *id;
-    const char *name; /* SARIF reportingDescriptor.name, PascalCase */
-    const char *text;
-} rule_table[] = {
-    { "ref-leak", "RefLeak",
-      "A new reference is never released." },
-    { "ref-overrelease", "RefOverrelease",
-      "A reference is released more often than it is owned." },
-    { "use-after-release", "UseAfterRelease",
-      "An object is used after its reference was released." },
-    { "null-deref", "NullDeref",
-      "A result that may be NULL is dereferenced without a check." },
-    { "null-return-no-exception", "NullReturnNoException",
-      "NULL is returned to Python without an exception set." },
-    { "format-mismatch", "FormatMismatch",
-      "Arguments do not match the format string of the call." },
-    { "methoddef-mismatch", "MethoddefMismatch",
-      "A PyMethodDef entry's flags do not match its C function." },
-    { "gil-violation", "GilViolation",
-      "The Python C API is used without holding the GIL." },
-    { "exception-state", "ExceptionState",
-      "The exception state does not match the return value." },
-    { "gc-traverse-incomplete", "GcTraverseIncomplete",
-      "tp_traverse does not visit every object the instance owns." },
-    { "gc-missing-flag", "GcMissingFlag",
-      "A type with GC slots lacks Py_TPFLAGS_HAVE_GC, or the reverse." },
-    { "gc-dealloc", "GcDealloc",
-      "tp_dealloc of a GC type does not follow the GC protocol." },
-    { "gc-alloc", "GcAlloc",
-      "A GC object is allocated or tracked incorrectly." },
-};
-
 #define GENERIC_RULE_TEXT "A reference-counting problem found by pyrefcheck."
 /* SARIF requires a ruleId on every result (section 3.27.5). */
 #define NO_RULE_ID "unknown"
@@ -125,15 +93,6 @@ static const char *sarif_level(const char *severity)
         if (strcmp(severity, level_table[i].severity) == 0)
             return level_table[i].level;
     return "warning";
-}
-
-/* Index into rule_table, or -1 for an unknown id. */
-static int rule_lookup(const char *id)
-{
-    for (size_t i = 0; i < COUNT(rule_table); i++)
-        if (strcmp(id, rule_table[i].id) == 0)
-            return (int)i;
-    return -1;
 }
 
 static int finish_stream(FILE *out)
@@ -188,7 +147,8 @@ static void text_finding(FILE *out, const finding *f)
 static int write_text(FILE *out, const finding_list *l)
 {
     for (size_t i = 0; i < l->len; i++)
-        text_finding(out, &l->items[i]);
+        if (!l->items[i].suppressed)
+            text_finding(out, &l->items[i]);
     return finish_stream(out);
 }
 
@@ -275,13 +235,14 @@ static json_t *json_finding(const finding *f)
     json_t *trace = json_array();
     for (size_t i = 0; i < f->nsteps; i++)
         json_array_append_new(trace, json_step(&f->steps[i]));
-    return json_pack("{s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o, s:o}",
+    return json_pack("{s:o, s:o, s:o, s:I, s:I, s:o, s:o, s:o, s:b, s:o}",
                      "rule", report_jstr(f->rule), "severity", report_jstr(f->severity),
                      "file", report_jstr(f->file), "line", (json_int_t)f->line,
                      "column", (json_int_t)f->col,
                      "function", report_jstr(f->function),
                      "message", report_jstr(f->message),
-                     "fingerprint", report_jstr(f->fingerprint), "trace", trace);
+                     "fingerprint", report_jstr(f->fingerprint),
+                     "suppressed", f->suppressed, "trace", trace);
 }
 
 static int write_json(FILE *out, const finding_list *l,
@@ -547,6 +508,9 @@ static json_t *sarif_result(sarif_ctx *c, const finding *f)
                                       report_jstr(f->fingerprint)));
     if (f->nsteps)
         json_object_set_new(res, "codeFlows", sarif_code_flows(c, f));
+    if (f->suppressed)
+        json_object_set_new(res, "suppressions",
+                            json_pack("[{s:s}]", "kind", "inSource"));
     return res;
 }
 
@@ -562,13 +526,14 @@ static const char *rule_level(const finding_list *l, const char *id)
 
 static json_t *sarif_rule(const finding_list *l, const char *id)
 {
-    int k = rule_lookup(id);
+    const rule_info *ri = rule_info_find(id);
     json_t *rule = json_pack("{s:o}", "id", report_jstr(id));
-    if (k >= 0)
-        json_object_set_new(rule, "name", json_string(rule_table[k].name));
+    if (ri)
+        json_object_set_new(rule, "name", json_string(ri->name));
     json_object_set_new(rule, "shortDescription",
-                        jmessage(k >= 0 ? rule_table[k].text
-                                        : GENERIC_RULE_TEXT));
+                        jmessage(ri ? ri->text : GENERIC_RULE_TEXT));
+    if (ri)
+        json_object_set_new(rule, "help", jmessage(ri->help));
     json_object_set_new(rule, "defaultConfiguration",
                         json_pack("{s:s}", "level", rule_level(l, id)));
     return rule;

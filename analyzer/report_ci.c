@@ -36,6 +36,8 @@ int report_write_github(FILE *out, const finding_list *l,
 {
     for (size_t i = 0; i < l->len; i++) {
         const finding *f = &l->items[i];
+        if (f->suppressed)
+            continue;
         fprintf(out, "::%s file=", github_command(f->severity));
         char *path = report_relative_path(f->file, info->root);
         put_escaped(out, path, true);
@@ -88,6 +90,7 @@ int report_write_gitlab(FILE *out, const finding_list *l,
 {
     json_t *doc = json_array();
     for (size_t i = 0; i < l->len; i++)
-        json_array_append_new(doc, gitlab_issue(&l->items[i], info->root));
+        if (!l->items[i].suppressed)
+            json_array_append_new(doc, gitlab_issue(&l->items[i], info->root));
     return report_dump_json(out, doc);
 }

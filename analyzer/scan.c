@@ -18,11 +18,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "baseline.h"
+#include "config.h"
 #include "engine.h"
 #include "frontend.h"
 #include "report.h"
+#include "suppress.h"
 #include "util.h"
 #include "../db/store.h"
+#include "../rules/ruleset.h"
 
 typedef struct work_item {
     char *file;        /* as given or as in the compilation database */
@@ -94,12 +98,15 @@ static char *find_bundled_rules(void)
     return p;
 }
 
-api_rules *scan_load_rules(const cli_options *o, char *err, size_t errlen)
+api_rules *scan_load_rules(const cli_options *o, const config *cfg, char *err,
+                           size_t errlen)
 {
     api_rules *r = api_rules_new();
     char *bundled = find_bundled_rules();
     int rc = api_rules_load_file(r, bundled, err, errlen);
     free(bundled);
+    for (size_t i = 0; rc == 0 && cfg && i < cfg->nrules; i++)
+        rc = api_rules_load_file(r, cfg->rules_files[i], err, errlen);
     for (size_t i = 0; rc == 0 && i < o->nrules; i++)
         rc = api_rules_load_file(r, o->rules_files[i], err, errlen);
     if (rc) {
@@ -125,10 +132,12 @@ static char *python_include_from_config(void)
     return xstrndup(line + 2, n);
 }
 
-static char *python_include_dir(const cli_options *o)
+static char *python_include_dir(const cli_options *o, const char *configured)
 {
     if (o->python_include)
         return xstrdup(o->python_include);
+    if (configured)
+        return xstrdup(configured);
     char *dir = python_include_from_config();
     if (dir)
         return dir;
@@ -205,10 +214,10 @@ static void add_file_item(work_list *w, const char *file, const char *pyinc,
     ARRAY_PUSH(w->items, w->len, w->cap, it);
 }
 
-static int work_from_inputs(const cli_options *o, work_list *w, char *err,
-                            size_t errlen)
+static int work_from_inputs(const cli_options *o, const char *configured,
+                            work_list *w, char *err, size_t errlen)
 {
-    char *pyinc = python_include_dir(o);
+    char *pyinc = python_include_dir(o, configured);
     int rc = 0;
     for (size_t i = 0; i < o->ninputs && rc == 0; i++) {
         struct stat st;
@@ -325,7 +334,9 @@ static int work_from_compdb(const cli_options *o, work_list *w, char *err,
 /* ---- scanning ---- */
 
 typedef struct scan_ctx {
+    const cli_options *o;
     const api_rules *rules;
+    ruleset *rs;
     unsigned python_version;
     engine_stats stats;
 } scan_ctx;
@@ -425,8 +436,68 @@ static bool is_cython_output(const char *path)
 }
 
 typedef struct scan_totals {
-    size_t files, skipped, errors, findings;
+    size_t files, skipped, errors, findings, suppressed, unused;
 } scan_totals;
+
+/* Drop the findings of rules that do not apply to path. */
+static void filter_rules(finding_list *fl, const ruleset *rs, const char *path)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < fl->len; i++) {
+        if (ruleset_allows(rs, fl->items[i].rule, path))
+            fl->items[k++] = fl->items[i];
+        else
+            finding_clear(&fl->items[i]);
+    }
+    fl->len = k;
+}
+
+/* Mark suppressed findings; report unused suppressions when asked.
+ * Returns -1 on a malformed suppression comment. */
+static int apply_suppressions(scan_ctx *sc, const char *path, const char *text,
+                              finding_list *fl, scan_totals *tot)
+{
+    char err[512];
+    suppression_list sl = { NULL, 0, 0 };
+    int rc = suppress_scan(path, text, &sl, err, sizeof err);
+    if (rc) {
+        fprintf(stderr, "%s\n", err);
+    } else {
+        suppress_apply(&sl, fl);
+        for (size_t i = 0; sc->o->report_unused_ignores && i < sl.len; i++)
+            if (!sl.items[i].used) {
+                fprintf(stderr, "%s:%u: warning: this suppression matches no "
+                        "finding [unused-ignore]\n", path, sl.items[i].line);
+                tot->unused++;
+            }
+    }
+    suppress_free(&sl);
+    return rc;
+}
+
+/* Filter, suppress and store the findings of one analysed file. */
+static int record_file(scan_ctx *sc, store *db, int64_t run, const char *path,
+                       finding_list *fl, finding_list *notes, scan_totals *tot)
+{
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    char hash[17] = "";
+    int rc = 0;
+    if (text)
+        hash_hex(text, len, hash);
+    filter_rules(fl, sc->rs, path);
+    if (text && apply_suppressions(sc, path, text, fl, tot))
+        rc = 1;   /* a bad suppression: a tool error, findings still stored */
+    free(text);
+    finding_list_sort(fl);
+    if (store_add_file(db, run, path, hash, fl, notes) != 0) {
+        fprintf(stderr, "pyrefcheck: cannot store findings of %s\n", path);
+        rc = -1;
+    }
+    for (size_t i = 0; i < fl->len; i++)
+        tot->suppressed += fl->items[i].suppressed;
+    return rc;
+}
 
 /* Parse and analyse one item, appending its findings to all. */
 static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
@@ -456,17 +527,10 @@ static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
         for (size_t i = 0; i < notes.len; i++)
             fprintf(stderr, "%s:%u: note: %s\n", notes.items[i].file,
                     notes.items[i].line, notes.items[i].message);
-        size_t len = 0;
-        char *text = read_file(it->file, &len);
-        char hash[17] = "";
-        if (text)
-            hash_hex(text, len, hash);
-        free(text);
-        finding_list_sort(&fl);
-        if (store_add_file(db, run, it->file, hash, &fl, &notes) != 0) {
-            fprintf(stderr, "pyrefcheck: cannot store findings of %s\n", it->file);
-            rc = -1;
-        }
+        rc = record_file(sc, db, run, it->file, &fl, &notes, tot);
+        if (rc > 0)
+            tot->errors++;
+        rc = rc < 0 ? -1 : 0;
         finding_list_free(&notes);
         tot->files++;
         tot->findings += fl.len;
@@ -480,83 +544,206 @@ static int scan_item(frontend *fe, scan_ctx *sc, store *db, int64_t run,
     return rc;
 }
 
-static int collect_work(const cli_options *o, work_list *w)
+static int collect_work(const cli_options *o, const char *pyinc, work_list *w)
 {
     char err[PATH_MAX + 256];
     int rc = o->compdb_dir ? work_from_compdb(o, w, err, sizeof err)
-                           : work_from_inputs(o, w, err, sizeof err);
+                           : work_from_inputs(o, pyinc, w, err, sizeof err);
     if (rc)
         fprintf(stderr, "pyrefcheck: error: %s\n", err);
     return rc;
 }
 
 static void print_summary(const cli_options *o, const scan_totals *t,
-                          const scan_ctx *sc, int64_t run)
+                          const scan_ctx *sc, int64_t run, size_t baselined)
 {
+    char extra[128] = "";
+    if (t->suppressed || baselined)
+        snprintf(extra, sizeof extra, ", %zu suppressed, %zu in the baseline",
+                 t->suppressed, baselined);
     fprintf(stderr,
             "pyrefcheck: %zu finding%s in %zu file%s (%u functions analysed, "
-            "%u incomplete, %zu skipped, %zu with errors); run %lld stored in %s\n",
+            "%u incomplete, %zu skipped, %zu with errors%s); run %lld stored in %s\n",
             t->findings, t->findings == 1 ? "" : "s", t->files,
             t->files == 1 ? "" : "s", sc->stats.functions, sc->stats.incomplete,
-            t->skipped, t->errors, (long long)run, o->db_path);
+            t->skipped, t->errors, extra, (long long)run, o->db_path);
 }
 
-static int run_items(const cli_options *o, const api_rules *rules, store *db,
-                     int64_t run, const work_list *w)
+/* The baseline: the file given (option or configuration) or the
+ * database's. */
+int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
+                       size_t errlen)
 {
-    frontend *fe = frontend_new(rules);
-    scan_ctx sc;
-    memset(&sc, 0, sizeof sc);
-    sc.rules = rules;
-    scan_totals tot = { 0, 0, 0, 0 };
+    if (file)
+        return baseline_read(b, file, err, errlen);
+    finding_list known = { NULL, 0, 0 };
+    int rc = store_baseline_load(db, &known);
+    if (rc)
+        snprintf(err, errlen, "cannot read the baseline from the database");
+    else
+        baseline_from_findings(b, &known);
+    finding_list_free(&known);
+    return rc;
+}
+
+/* Move the findings that are in the baseline out of all; returns how many. */
+static size_t drop_baselined(finding_list *all, const baseline *b)
+{
+    baseline_mark(b, all);
+    size_t k = 0, dropped = 0;
+    for (size_t i = 0; i < all->len; i++) {
+        if (all->items[i].baselined) {
+            finding_clear(&all->items[i]);
+            dropped++;
+        } else {
+            all->items[k++] = all->items[i];
+        }
+    }
+    all->len = k;
+    return dropped;
+}
+
+static size_t count_reportable(const finding_list *l)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++)
+        n += !l->items[i].suppressed;
+    return n;
+}
+
+static int run_items(scan_ctx *sc, store *db, int64_t run, const work_list *w,
+                     const char *baseline_file)
+{
+    const cli_options *o = sc->o;
+    frontend *fe = frontend_new(sc->rules);
+    scan_totals tot;
+    memset(&tot, 0, sizeof tot);
     finding_list all = { NULL, 0, 0 };
     int failed = 0;
     for (size_t i = 0; i < w->len; i++)
-        failed |= scan_item(fe, &sc, db, run, &w->items[i], &all, &tot) != 0;
+        failed |= scan_item(fe, sc, db, run, &w->items[i], &all, &tot) != 0;
     frontend_free(fe);
+    size_t baselined = 0;
+    if (o->new_only) {
+        char err[512];
+        baseline b = { NULL, 0, 0 };
+        if (scan_load_baseline(db, baseline_file, &b, err, sizeof err)) {
+            fprintf(stderr, "pyrefcheck: error: %s\n", err);
+            failed = 1;
+        }
+        baselined = drop_baselined(&all, &b);
+        baseline_free(&b);
+    }
     finding_list_sort(&all);
     char cwd[PATH_MAX];
     report_info info = { PYREFCHECK_VERSION, getcwd(cwd, sizeof cwd) ? cwd : NULL };
     if (report_write(stdout, o->format, &all, &info) != 0)
         failed = 1;
     fflush(stdout);
-    print_summary(o, &tot, &sc, run);
+    print_summary(o, &tot, sc, run, baselined);
     int code = failed || tot.errors ? EXIT_TOOL_ERROR
-               : all.len ? EXIT_FINDINGS : EXIT_CLEAN;
+               : count_reportable(&all) || tot.unused ? EXIT_FINDINGS : EXIT_CLEAN;
     finding_list_free(&all);
+    return code;
+}
+
+/* Settings from the configuration file and the command line. */
+static int load_settings(const cli_options *o, ruleset *rs, config *cfg)
+{
+    char err[1024];
+    memset(cfg, 0, sizeof *cfg);
+    if (!o->no_config && config_load(cfg, rs, o->config, err, sizeof err)) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        return -1;
+    }
+    const strv *lists[] = { &o->enable, &o->disable };
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < lists[k]->n; i++) {
+            int rc = k == 0 ? ruleset_enable(rs, NULL, lists[k]->v[i], err, sizeof err)
+                            : ruleset_disable(rs, NULL, lists[k]->v[i], err, sizeof err);
+            if (rc) {
+                fprintf(stderr, "pyrefcheck: error: --%s: %s\n",
+                        k == 0 ? "enable" : "disable", err);
+                return -1;
+            }
+        }
+    for (size_t i = 0; i < o->exclude.n; i++)
+        ruleset_exclude(rs, o->exclude.v[i]);
+    return 0;
+}
+
+static void drop_excluded(work_list *w, const ruleset *rs)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        if (!ruleset_excluded(rs, w->items[i].file)) {
+            w->items[k++] = w->items[i];
+            continue;
+        }
+        work_item *it = &w->items[i];
+        free(it->file);
+        free(it->dir);
+        for (size_t j = 0; j < it->nargs; j++)
+            free(it->args[j]);
+        free(it->args);
+    }
+    w->len = k;
+}
+
+static int scan_db(scan_ctx *sc, const work_list *w, const char *command_line,
+                   const char *baseline_file)
+{
+    char err[1024];
+    store *db = NULL;
+    if (store_open(sc->o->db_path, &db, err, sizeof err) != 0) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        return EXIT_TOOL_ERROR;
+    }
+    char cwd[PATH_MAX];
+    int64_t run = 0;
+    int code = EXIT_TOOL_ERROR;
+    if (store_begin_run(db, PYREFCHECK_VERSION, command_line,
+                        getcwd(cwd, sizeof cwd) ? cwd : "", &run) == 0) {
+        code = run_items(sc, db, run, w, baseline_file);
+        store_end_run(db, run, code);
+    } else {
+        fprintf(stderr, "pyrefcheck: error: cannot record the run in %s\n",
+                sc->o->db_path);
+    }
+    store_close(db);
     return code;
 }
 
 int scan_main(const cli_options *o, const char *command_line)
 {
     char err[1024];
-    api_rules *rules = scan_load_rules(o, err, sizeof err);
+    ruleset *rs = ruleset_new();
+    config cfg;
+    api_rules *rules = NULL;
+    work_list w = { NULL, 0, 0 };
+    int code = EXIT_TOOL_ERROR;
+    if (load_settings(o, rs, &cfg) != 0)
+        goto done;
+    rules = scan_load_rules(o, &cfg, err, sizeof err);
     if (!rules) {
         fprintf(stderr, "pyrefcheck: error: %s\n", err);
-        return EXIT_TOOL_ERROR;
+        goto done;
     }
-    work_list w = { NULL, 0, 0 };
-    store *db = NULL;
-    int code = EXIT_TOOL_ERROR;
-    if (collect_work(o, &w) == 0) {
-        if (store_open(o->db_path, &db, err, sizeof err) != 0) {
-            fprintf(stderr, "pyrefcheck: error: %s\n", err);
-        } else {
-            char cwd[PATH_MAX];
-            int64_t run = 0;
-            if (store_begin_run(db, PYREFCHECK_VERSION, command_line,
-                                getcwd(cwd, sizeof cwd) ? cwd : "", &run) == 0) {
-                code = run_items(o, rules, db, run, &w);
-                store_end_run(db, run, code);
-            } else {
-                fprintf(stderr, "pyrefcheck: error: cannot record the run in %s\n",
-                        o->db_path);
-            }
-            store_close(db);
-        }
-    }
+    if (collect_work(o, cfg.python_include, &w) != 0)
+        goto done;
+    drop_excluded(&w, rs);
+    scan_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    sc.o = o;
+    sc.rules = rules;
+    sc.rs = rs;
+    code = scan_db(&sc, &w, command_line,
+                   o->baseline_file ? o->baseline_file : cfg.baseline_file);
+done:
     work_list_free(&w);
     api_rules_free(rules);
+    config_free(&cfg);
+    ruleset_free(rs);
     return code;
 }
 
@@ -573,13 +760,13 @@ static int dump_function(ir_func *f, void *data)
 int dump_ir_main(const cli_options *o)
 {
     char err[2048];
-    api_rules *rules = scan_load_rules(o, err, sizeof err);
+    api_rules *rules = scan_load_rules(o, NULL, err, sizeof err);
     if (!rules) {
         fprintf(stderr, "pyrefcheck: error: %s\n", err);
         return EXIT_TOOL_ERROR;
     }
     work_list w = { NULL, 0, 0 };
-    char *pyinc = python_include_dir(o);
+    char *pyinc = python_include_dir(o, NULL);
     add_file_item(&w, o->inputs[0], pyinc, o);
     free(pyinc);
     frontend *fe = frontend_new(rules);

@@ -6,12 +6,20 @@
 #ifndef PYREFCHECK_SCAN_H
 #define PYREFCHECK_SCAN_H
 
+#include "baseline.h"
 #include "cli.h"
+#include "config.h"
+#include "../db/store.h"
 #include "../rules/apirules.h"
 
-/* Load the bundled rules and any --rules files; NULL with err set on
- * failure. */
-api_rules *scan_load_rules(const cli_options *o, char *err, size_t errlen);
+/* Load the bundled rules, the configuration's rules files (cfg may be
+ * NULL) and any --rules files; NULL with err set on failure. */
+api_rules *scan_load_rules(const cli_options *o, const config *cfg, char *err,
+                           size_t errlen);
+
+/* The baseline to compare with: file when given, else the database's. */
+int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
+                       size_t errlen);
 
 /* Run `pyrefcheck scan`; returns the exit code.  command_line is stored
  * with the run. */

@@ -44,9 +44,29 @@ static const char MIGRATION_2[] =
     "CREATE INDEX IF NOT EXISTS analysis_notes_by_run ON analysis_notes(run_id);"
     "CREATE INDEX IF NOT EXISTS analysis_notes_by_file_id ON analysis_notes(file_id);";
 
+/* Version 3: inline suppressions, the baseline of known findings, and
+ * the "new since the previous run" / "fixed since the previous run"
+ * views. */
+static const char MIGRATION_3[] =
+    "ALTER TABLE findings ADD COLUMN suppressed INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE IF NOT EXISTS baseline ("
+    " fingerprint TEXT PRIMARY KEY, rule TEXT, file TEXT, message TEXT,"
+    " added_at TEXT NOT NULL);"
+    "CREATE VIEW IF NOT EXISTS previous_run AS"
+    " SELECT max(id) AS id FROM runs WHERE id < (SELECT max(id) FROM runs);"
+    "CREATE VIEW IF NOT EXISTS new_findings AS"
+    " SELECT * FROM findings WHERE run_id = (SELECT max(id) FROM runs)"
+    " AND fingerprint NOT IN (SELECT fingerprint FROM findings"
+    "  WHERE run_id = (SELECT id FROM previous_run));"
+    "CREATE VIEW IF NOT EXISTS fixed_findings AS"
+    " SELECT * FROM findings WHERE run_id = (SELECT id FROM previous_run)"
+    " AND fingerprint NOT IN (SELECT fingerprint FROM findings"
+    "  WHERE run_id = (SELECT max(id) FROM runs));";
+
 static const migration MIGRATIONS[] = {
     { 1, store_schema_sql },
     { 2, MIGRATION_2 },
+    { 3, MIGRATION_3 },
 };
 
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
@@ -361,8 +381,8 @@ static const char *const ADD_SQL[ST_COUNT] = {
     [ST_FILE] = "INSERT INTO files(run_id, path, content_hash)"
                 " VALUES (?1, ?2, ?3)",
     [ST_FINDING] = "INSERT INTO findings(run_id, file_id, file, line, col,"
-                   " function, rule, severity, message, fingerprint)"
-                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                   " function, rule, severity, message, fingerprint, suppressed)"
+                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [ST_STEP] = "INSERT INTO trace_steps(finding_id, step_index, file, line,"
                 " col, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_NOTE] = "INSERT INTO analysis_notes(run_id, file_id, file, line,"
@@ -410,6 +430,7 @@ static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
     bind_text(q, 8, f->severity);
     bind_text(q, 9, f->message);
     bind_text(q, 10, f->fingerprint);
+    sqlite3_bind_int(q, 11, f->suppressed ? 1 : 0);
     if (step_done(s, q, "add finding"))
         return -1;
     int64_t id = sqlite3_last_insert_rowid(s->db);
@@ -485,6 +506,7 @@ static void read_finding(sqlite3_stmt *st, finding *f)
     f->severity = col_str(st, 6);
     f->message = col_str(st, 7);
     f->fingerprint = col_str(st, 8);
+    f->suppressed = sqlite3_column_int(st, 9) != 0;
 }
 
 static int load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
@@ -508,7 +530,7 @@ int store_load_findings(store *s, int64_t run_id, finding_list *out)
     sqlite3_stmt *fq = NULL, *sq = NULL;
     finding_list tmp = { 0 };
     int rc = prepare(s, "SELECT id, file, line, col, function, rule, "
-                        "severity, message, fingerprint FROM findings "
+                        "severity, message, fingerprint, suppressed FROM findings "
                         "WHERE run_id = ?1 ORDER BY id", &fq);
     if (rc == 0)
         rc = prepare(s, "SELECT file, line, col, message FROM trace_steps "
@@ -786,5 +808,55 @@ int store_query(store *s, const char *sql, query_format fmt, FILE *out,
         rc = print_result(out, st, &r, fmt, err, errlen);
     result_free(&r);
     sqlite3_finalize(st);
+    return rc;
+}
+
+/* ---- the baseline ------------------------------------------------------ */
+
+static int baseline_insert(store *s, sqlite3_stmt *q, const finding *f)
+{
+    bind_text(q, 1, f->fingerprint);
+    bind_text(q, 2, f->rule);
+    bind_text(q, 3, f->file);
+    bind_text(q, 4, f->message);
+    return step_done(s, q, "save baseline");
+}
+
+int store_baseline_save(store *s, const finding_list *fl)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = prepare(s, "INSERT OR REPLACE INTO baseline(fingerprint, rule,"
+                        " file, message, added_at) VALUES (?1, ?2, ?3, ?4, "
+                        ISO_NOW ")", &q);
+    if (rc == 0 && (rc = exec(s, "BEGIN IMMEDIATE")) == 0) {
+        rc = exec(s, "DELETE FROM baseline");
+        for (size_t i = 0; rc == 0 && i < fl->len; i++)
+            if (!fl->items[i].suppressed && fl->items[i].fingerprint)
+                rc = baseline_insert(s, q, &fl->items[i]);
+        if (rc == 0)
+            rc = exec(s, "COMMIT");
+        if (rc != 0)
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int store_baseline_load(store *s, finding_list *out)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = prepare(s, "SELECT fingerprint, rule, file, message FROM baseline"
+                        " ORDER BY file, rule, fingerprint", &q);
+    while (rc == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        finding f = { 0 };
+        f.fingerprint = col_str(q, 0);
+        f.rule = col_str(q, 1);
+        f.file = col_str(q, 2);
+        f.message = col_str(q, 3);
+        finding_list_push(out, &f);
+        rc = 0;
+    }
+    rc = rc == SQLITE_DONE || rc == 0 ? 0 : db_fail(s, "load baseline");
+    sqlite3_finalize(q);
     return rc;
 }

@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 typedef enum { QUERY_TABLE, QUERY_CSV, QUERY_JSON } query_format;
 
@@ -51,6 +51,12 @@ int store_add_file(store *s, int64_t run_id, const char *path,
 int store_latest_run(store *s, int64_t *run_id);
 /* Load the findings of a run, with their trace steps, sorted. */
 int store_load_findings(store *s, int64_t run_id, finding_list *out);
+
+/* The baseline of known findings: save the unsuppressed findings of fl
+ * (replacing the previous baseline), or load it (fingerprint, rule, file
+ * and message of each entry). */
+int store_baseline_save(store *s, const finding_list *fl);
+int store_baseline_load(store *s, finding_list *out);
 
 /* Run one SQL statement and print its rows to out. Returns 0 on success,
  * nonzero with err set when SQLite refuses it. */

@@ -132,5 +132,69 @@ EOF
 check "scan -p compile_commands.json" 1 "$BIN" scan --db "$DB" -p "$T/proj/build"
 has "compile database file analysed" "mod.c:13:.*\[ref-leak\]"
 
+
+# ---- workflows: fingerprints, baseline, suppressions, configuration ----
+mkdir -p "$T/wf" && cd "$T/wf" || exit 2
+cp "$EX" spam.c
+WDB=$T/wf/db/f.db
+"$BIN" scan --db "$WDB" --format json spam.c >"$T/fp1.json" 2>/dev/null
+{ printf '/* a new header comment */\n\n\n'; cat "$EX"; } >spam.c
+"$BIN" scan --db "$WDB" --format json spam.c >"$T/fp2.json" 2>/dev/null
+if python3 - "$T/fp1.json" "$T/fp2.json" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1]))["findings"][0]
+b = json.load(open(sys.argv[2]))["findings"][0]
+assert a["line"] + 3 == b["line"], (a["line"], b["line"])
+assert a["fingerprint"] == b["fingerprint"]
+PY
+then ok "fingerprint survives lines inserted above"; else bad "fingerprint survives lines inserted above"; fi
+check "baseline save" 0 "$BIN" baseline save --db "$WDB" --baseline-file base.txt
+has "baseline save says how many" "baseline saved: 1 finding"
+check "baseline show" 0 "$BIN" baseline show --db "$WDB"
+has "baseline show lists the finding" "ref-leak"
+check "scan --new-only passes on known findings" 0 "$BIN" scan --db "$WDB" --new-only spam.c
+check "scan --new-only with the baseline file" 0 "$BIN" scan --db "$T/wf/other.db" --new-only --baseline-file base.txt spam.c
+cat >>spam.c <<'EOF2'
+static PyObject *
+spam_leak(PyObject *self, PyObject *args)
+{
+    PyObject *x = PyLong_FromLong(7);
+    if (x == NULL)
+        return NULL;
+    Py_RETURN_NONE;
+}
+static PyMethodDef more_methods[] = {{"leak", spam_leak, METH_NOARGS, NULL}, {NULL, NULL, 0, NULL}};
+EOF2
+check "scan --new-only fails on a new finding" 1 "$BIN" scan --db "$WDB" --new-only spam.c
+has "only the new finding is printed" "spam.c:.*held in 'x'"
+if grep -q "held in 'first'" "$T/out"; then bad "known finding hidden"; else ok "known finding hidden"; fi
+check "report --new-only" 1 "$BIN" report --db "$WDB" --new-only
+check "new_findings view" 0 "$BIN" query --db "$WDB" --csv "SELECT count(*) FROM new_findings"
+if [ "$(tail -1 "$T/out" | tr -d '\r')" = 1 ]; then ok "one new finding since the previous run"; else bad "one new finding since the previous run"; fi
+sed -i 's|    PyObject \*x = PyLong_FromLong(7);|    PyObject *x = PyLong_FromLong(7); // pyrefcheck: ignore[ref-leak]|' spam.c
+check "suppressed finding is not failed on" 0 "$BIN" scan --db "$WDB" --new-only spam.c
+check "suppressed finding is kept" 0 "$BIN" query --db "$WDB" --csv "SELECT count(*) FROM latest_findings WHERE suppressed = 1"
+if [ "$(tail -1 "$T/out" | tr -d '\r')" = 1 ]; then ok "suppressed finding stored and marked"; else bad "suppressed finding stored and marked"; fi
+check "sarif marks the suppression" 1 "$BIN" report --db "$WDB" --format sarif
+has "sarif suppression kind" '"kind": "inSource"'
+check "unknown rule in a suppression exits 2" 2 sh -c "sed 's|ignore\[ref-leak\]|ignore[ref-leek]|' spam.c >bad_sup.c && '$BIN' scan --db '$WDB' bad_sup.c"
+has "suppression error names file and line" "bad_sup.c:[0-9]*: unknown rule 'ref-leek' in suppression"
+printf '[pyrefcheck]\ndisable = ref-leak\n' >.pyrefcheck.cfg
+check "configuration file disables a rule" 0 "$BIN" scan --db "$WDB" spam.c
+check "--no-config ignores it" 1 "$BIN" scan --db "$WDB" --no-config spam.c
+printf '[pyrefcheck]\nfrobnicate = yes\n' >.pyrefcheck.cfg
+check "broken configuration exits 2" 2 "$BIN" scan --db "$WDB" spam.c
+has "configuration error has file and line" ".pyrefcheck.cfg:2: unknown key 'frobnicate'"
+rm -f .pyrefcheck.cfg
+check "--exclude skips a file" 0 "$BIN" scan --db "$WDB" --exclude 'sp*.c' spam.c
+check "--disable" 0 "$BIN" scan --db "$WDB" --disable ref-leak spam.c
+check "--enable of an unknown rule exits 2" 2 "$BIN" scan --db "$WDB" --enable ref-leek spam.c
+check "scan --format github" 1 "$BIN" scan --db "$WDB" --format github spam.c
+has "github workflow command" "^::error file=spam.c,line=[0-9]*,col=[0-9]*,title=pyrefcheck ref-leak::"
+check "report --format gitlab" 1 "$BIN" report --db "$WDB" --format gitlab
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["check_name"]=="ref-leak" and d[0]["location"]["path"]=="spam.c"' "$T/out"; then
+    ok "gitlab code quality json"; else bad "gitlab code quality json"; fi
+cd "$T" || exit 2
+
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
