@@ -11,7 +11,8 @@ PREFIX      ?= /usr/local
 CC          ?= cc
 
 DEB_PACKAGES = libclang-19-dev llvm-19-dev libsqlite3-dev libcmocka-dev \
-               python3-dev libjansson-dev libxxhash-dev libinih-dev make gcc
+               python3-dev libjansson-dev libxxhash-dev libinih-dev make gcc \
+               chromium pre-commit git
 
 LLVM_INC := $(shell $(LLVM_CONFIG) --includedir 2>/dev/null)
 LLVM_LIB := $(shell $(LLVM_CONFIG) --libdir 2>/dev/null)
@@ -93,6 +94,7 @@ check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory corpus
 	@sh tests/cli_test.sh $(B)/pyrefcheck
+	@sh tests/html_check.sh $(B)/pyrefcheck
 
 # Benchmarks (timings, not tests): the engine's scaling on generated
 # functions with N allocations, against clang -fsyntax-only on the same file.

@@ -154,21 +154,6 @@ static int write_text(FILE *out, const finding_list *l)
 
 /* ---- JSON helpers -------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (1-4), or 0 if invalid. */
-static size_t utf8_seq_len(const unsigned char *s)
-{
-    unsigned char c = s[0];
-    size_t n = c < 0x80 ? 1 : c < 0xc2 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3
-             : c < 0xf5 ? 4 : 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) ||
-        (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f))
-        return 0; /* overlong, surrogate or beyond U+10FFFF */
-    return n;
-}
-
 /* Copy of s with each invalid UTF-8 byte replaced by U+FFFD. */
 static char *utf8_repair(const char *s)
 {
@@ -176,7 +161,7 @@ static char *utf8_repair(const char *s)
     char *out = xmalloc(len * 3 + 1), *o = out;
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
-        size_t n = utf8_seq_len(p);
+        size_t n = utf8_char_len(p, (size_t)-1);
         if (n) {
             memcpy(o, p, n);
             o += n;

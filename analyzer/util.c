@@ -112,3 +112,19 @@ void hash_hex(const void *data, size_t len, char out[17])
     XXH64_hash_t h = XXH64(data, len, 0);
     snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
+
+size_t utf8_char_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    size_t n = c < 0x80 ? 1 : c < 0xc2 ? 0 : c < 0xe0 ? 2 : c < 0xf0 ? 3
+             : c < 0xf5 ? 4 : 0;
+    if (n > avail)
+        return 0;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) ||
+        (c == 0xf0 && s[1] < 0x90) || (c == 0xf4 && s[1] > 0x8f))
+        return 0; /* overlong, surrogate or beyond U+10FFFF */
+    return n;
+}

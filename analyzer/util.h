@@ -32,6 +32,11 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem);
  * Returns NULL (errno set) when the file cannot be read. */
 char *read_file(const char *path, size_t *len);
 
+/* Length (1-4) of the valid UTF-8 sequence at s, reading at most avail
+ * bytes (pass (size_t)-1 for a NUL-terminated string), or 0 when it is not
+ * valid UTF-8 (overlong, surrogate, beyond U+10FFFF, truncated). */
+size_t utf8_char_len(const unsigned char *s, size_t avail);
+
 /* 64-bit xxHash of a buffer, printed as 16 lowercase hex digits into out
  * (which must hold 17 bytes). */
 void hash_hex(const void *data, size_t len, char out[17]);
