@@ -95,6 +95,7 @@ check: deps
 	@$(MAKE) --no-print-directory corpus
 	@sh tests/cli_test.sh $(B)/pyrefcheck
 	@sh tests/html_check.sh $(B)/pyrefcheck
+	@sh tests/precommit_test.sh
 
 # Benchmarks (timings, not tests): the engine's scaling on generated
 # functions with N allocations, against clang -fsyntax-only on the same file.
