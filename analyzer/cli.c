@@ -15,13 +15,15 @@ typedef struct command_name {
 static const command_name commands[] = {
     { "scan", CMD_SCAN }, { "query", CMD_QUERY }, { "report", CMD_REPORT },
     { "dump-ir", CMD_DUMP_IR }, { "baseline", CMD_BASELINE },
+    { "rules", CMD_RULES },
     { NULL, CMD_NONE }
 };
 
 typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
     OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
-    OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED
+    OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED,
+    OPT_LIST
 } option_id;
 
 typedef struct option_spec {
@@ -47,7 +49,8 @@ static const option_spec options[] = {
     { "--format", OPT_FORMAT, true, C(CMD_SCAN) | C(CMD_REPORT) },
     { "--csv", OPT_CSV, false, C(CMD_QUERY) },
     { "--json", OPT_JSON, false, C(CMD_QUERY) },
-    { "--rules", OPT_RULES, true, C(CMD_SCAN) | C(CMD_DUMP_IR) },
+    { "--rules", OPT_RULES, true, C(CMD_SCAN) | C(CMD_DUMP_IR) | C(CMD_RULES) },
+    { "--list", OPT_LIST, false, C(CMD_RULES) },
     { "--run", OPT_RUN, true, C(CMD_REPORT) },
     { "--function", OPT_FUNCTION, true, C(CMD_DUMP_IR) },
     { "--help", OPT_HELP, false, ~0u },
@@ -115,6 +118,7 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_NEW_ONLY: o->new_only = true; break;
     case OPT_BASELINE_FILE: o->baseline_file = val; break;
     case OPT_UNUSED: o->report_unused_ignores = true; break;
+    case OPT_LIST: o->list = true; break;
     }
     return 0;
 }
@@ -171,6 +175,9 @@ static int check_positionals(cli_options *o, char *err, size_t errlen)
         return -1;
     } else if (o->cmd == CMD_SCAN && !o->ninputs && !o->compdb_dir) {
         snprintf(err, errlen, "scan needs files or directories, or -p DIR");
+        return -1;
+    } else if (o->cmd == CMD_RULES && (!o->list || o->ninputs)) {
+        snprintf(err, errlen, "rules takes --list (and --rules FILE)");
         return -1;
     } else if (o->cmd == CMD_BASELINE) {
         if (o->ninputs != 1 || (strcmp(o->inputs[0], "save") && strcmp(o->inputs[0], "show"))) {
@@ -235,6 +242,7 @@ static const char *const help_texts[] = {
     "  report   print the findings of a stored run\n"
     "  query    run a read-only SQL query on the database\n"
     "  baseline save or show the baseline of known findings\n"
+    "  rules    list what pyrefcheck knows about each API function\n"
     "  dump-ir  print the control-flow graph pyrefcheck builds for a file\n"
     "\n"
     "  pyrefcheck --version      print the version\n"
@@ -287,6 +295,12 @@ static const char *const help_texts[] = {
     "with --baseline-file, in that text file (for committing).  show: lists the\n"
     "baseline (of the file when given).  scan --new-only and report --new-only\n"
     "then print and fail only on findings whose fingerprint is not in it.\n",
+    [CMD_RULES] =
+    "usage: pyrefcheck rules --list [--rules FILE]\n"
+    "\n"
+    "Prints one line per known function: name, return kind (new, borrowed,\n"
+    "none), the arguments it takes over (1-based, comma-separated, - for\n"
+    "none) and its failure value (NULL, -1, 0, none), separated by tabs.\n",
     [CMD_DUMP_IR] =
     "usage: pyrefcheck dump-ir [--function NAME] FILE [-- COMPILER-FLAGS...]\n"
     "\n"

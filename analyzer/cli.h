@@ -19,7 +19,8 @@
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL_ERROR = 2 };
 
 typedef enum {
-    CMD_NONE, CMD_SCAN, CMD_QUERY, CMD_REPORT, CMD_DUMP_IR, CMD_BASELINE
+    CMD_NONE, CMD_SCAN, CMD_QUERY, CMD_REPORT, CMD_DUMP_IR, CMD_BASELINE,
+    CMD_RULES
 } cli_command;
 
 /* A list of strings pointing into argv. */
@@ -53,6 +54,7 @@ typedef struct cli_options {
     const char *baseline_file;    /* --baseline-file FILE */
     bool report_unused_ignores;   /* --report-unused-ignores */
     const char *verb;             /* baseline: save or show */
+    bool list;                    /* rules --list */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

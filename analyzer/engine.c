@@ -1007,13 +1007,25 @@ static void run_state(engine *e, path_state *st)
     run_terminator(e, st, b);
 }
 
+/* Parameters are borrowed, except those the function is annotated to take
+ * over: it owns one reference to each of them. */
 static void bind_params(const ir_func *f, path_state *st)
 {
     for (size_t p = 0; p < f->nparams; p++) {
+        bool stolen = p < 32 && (f->steals_params & (1u << p));
         int v = new_value(st, NULL_UNKNOWN,
-                          f->vars[p].is_object ? REF_BORROWED : REF_UNKNOWN);
-        st->vals[v].is_param = true;
-        st->vals[v].name_var = (int)p;
+                          stolen ? REF_NEW
+                          : f->vars[p].is_object ? REF_BORROWED : REF_UNKNOWN);
+        ref_value *rv = &st->vals[v];
+        rv->is_param = !stolen;
+        rv->name_var = (int)p;
+        if (stolen) {
+            rv->from_caller = true;
+            rv->owned = 1;
+            rv->tracked = true;
+            rv->origin = f->loc;
+            rv->origin_api = NULL;
+        }
         st->var_val[p] = v;
     }
 }

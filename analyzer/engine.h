@@ -45,6 +45,7 @@ typedef struct ref_value {
     bool assumed;          /* a new reference by CPython's convention only */
     bool err_indicator;    /* the result of PyErr_Occurred() */
     bool is_param;
+    bool from_caller;      /* a parameter the function takes over */
     bool place_released;   /* REF_HELD: the field's own reference was
                               released (Py_DECREF(self->x)) */
     ir_loc origin;         /* where the new reference was made */

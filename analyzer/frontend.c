@@ -163,6 +163,100 @@ fe_status frontend_parse(frontend *fe, const char *file,
     return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
 }
 
+/* ---- annotations ---- */
+
+static const char *const annotation_args[] = {
+    "-DWITH_CPYCHECKER_RETURNS_BORROWED_REF_ATTRIBUTE",
+    "-DWITH_CPYCHECKER_STEALS_REFERENCE_TO_ARG_ATTRIBUTE",
+    "-Dcpychecker_returns_borrowed_ref=annotate(\"pyrefcheck:returns_borrowed_ref\")",
+    "-Dcpychecker_steals_reference_to_arg(n)="
+        "annotate(\"pyrefcheck:steals_reference_to_arg:\" #n)",
+    NULL
+};
+
+const char *const *frontend_annotation_args(void)
+{
+    return annotation_args;
+}
+
+/* Apply one annotation's text to the function's rule and IR flags. */
+static void apply_annotation(const char *text, api_rule *r)
+{
+    const char *p = text + strlen(FE_ANNOTATION_PREFIX);
+    unsigned n;
+    if (!strcmp(p, "returns_borrowed_ref"))
+        r->ret = RET_BORROWED;
+    else if (sscanf(p, "steals_reference_to_arg:%u", &n) == 1 && n >= 1 && n <= 32)
+        r->steals |= 1u << (n - 1);
+}
+
+typedef struct annot_scan {
+    api_rule rule;
+    bool found;
+} annot_scan;
+
+static enum CXChildVisitResult annot_visitor(CXCursor c, CXCursor parent,
+                                             CXClientData data)
+{
+    (void)parent;
+    annot_scan *a = data;
+    if (clang_getCursorKind(c) != CXCursor_AnnotateAttr)
+        return CXChildVisit_Continue;
+    CXString s = clang_getCursorSpelling(c);
+    const char *text = clang_getCString(s);
+    if (text && !strncmp(text, FE_ANNOTATION_PREFIX, strlen(FE_ANNOTATION_PREFIX))) {
+        apply_annotation(text, &a->rule);
+        a->found = true;
+    }
+    clang_disposeString(s);
+    return CXChildVisit_Continue;
+}
+
+/* The rule an annotated function declaration gives, if any. */
+static bool annotated_rule(CXCursor fn, api_rule *out)
+{
+    if (clang_getCursorKind(fn) != CXCursor_FunctionDecl || !clang_Cursor_hasAttrs(fn))
+        return false;
+    annot_scan a;
+    memset(&a, 0, sizeof a);
+    CXType rt = clang_getResultType(clang_getCursorType(fn));
+    a.rule.ret = type_is_object_ptr(rt) ? RET_NEW : RET_OTHER;
+    a.rule.fail = type_is_object_ptr(rt) ? FAIL_NULL : FAIL_NEVER;
+    clang_visitChildren(fn, annot_visitor, &a);
+    if (a.found)
+        *out = a.rule;
+    return a.found;
+}
+
+static enum CXChildVisitResult annot_top(CXCursor c, CXCursor parent,
+                                         CXClientData data)
+{
+    (void)parent;
+    api_rule r;
+    if (!annotated_rule(c, &r))
+        return CXChildVisit_Continue;
+    CXString s = clang_getCursorSpelling(c);
+    r.name = (char *)clang_getCString(s);
+    r.origin = (char *)"annotation";
+    api_rules_put(data, &r);
+    clang_disposeString(s);
+    return CXChildVisit_Continue;
+}
+
+void fe_unit_annotations(fe_unit *u, api_rules *local)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), annot_top, local);
+}
+
+static void set_annotations(CXCursor fn, ir_func *f)
+{
+    api_rule r;
+    if (!annotated_rule(fn, &r))
+        return;
+    f->returns_borrowed = r.ret == RET_BORROWED;
+    f->steals_params = r.steals;
+}
+
 /* ---- functions whose address is taken ---- */
 
 typedef struct taken_scan {
@@ -268,10 +362,12 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
             return CXChildVisit_Continue;
         w->found = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
         set_python_facing(w->u, w->found);
+        set_annotations(c, w->found);
         return CXChildVisit_Break;
     }
     ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
     set_python_facing(w->u, f);
+    set_annotations(c, f);
     w->rc = w->cb(f, w->ctx);
     return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
 }

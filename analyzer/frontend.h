@@ -44,6 +44,20 @@ unsigned fe_unit_python_version(const fe_unit *u);
 typedef int (*fe_func_cb)(ir_func *f, void *ctx);
 int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx);
 
+/* The prefix of pyrefcheck's annotations, __attribute__((annotate(...))):
+ * "pyrefcheck:returns_borrowed_ref" and
+ * "pyrefcheck:steals_reference_to_arg:N".  cpychecker's attributes are
+ * mapped to these by compiler arguments (frontend_annotation_args). */
+#define FE_ANNOTATION_PREFIX "pyrefcheck:"
+
+/* Compiler arguments that make cpychecker's attribute macros visible as
+ * annotations; NULL-terminated, static. */
+const char *const *frontend_annotation_args(void);
+
+/* Add a rule to local for every function declared with a pyrefcheck (or
+ * cpychecker) annotation anywhere in the unit, headers included. */
+void fe_unit_annotations(fe_unit *u, api_rules *local);
+
 /* Lower the single function named name (for tests and dump-ir); NULL when
  * there is no such definition in the main file. */
 ir_func *fe_unit_lower_function(fe_unit *u, const char *name);

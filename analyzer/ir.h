@@ -117,6 +117,8 @@ typedef struct ir_func {
     bool returns_object;        /* returns PyObject * (or a pointer to one) */
     bool returns_int;
     bool is_static;
+    bool returns_borrowed;      /* annotated: returns a borrowed reference */
+    unsigned steals_params;     /* annotated: bit n-1 = takes over param n */
     bool python_facing;         /* exported, or its address is taken (a
                                    method, a slot, a callback): called by
                                    Python rather than by this file */

@@ -342,7 +342,7 @@ typedef struct arg_range {
 
 typedef struct macro_call {
     char *name;
-    arg_range args[8];
+    arg_range args[16];
     size_t nargs;
 } macro_call;
 
@@ -385,7 +385,7 @@ static bool split_macro_args(CXTranslationUnit tu, CXToken *toks, unsigned n,
             depth--;
         bool closes = depth == 0;
         if ((ch == ',' && depth == 1) || closes) {
-            if (i > arg_start && m->nargs < 8) {
+            if (i > arg_start && m->nargs < 16) {
                 arg_range r = { token_offset(tu, toks[arg_start], false),
                                 token_offset(tu, toks[i - 1], true) };
                 m->args[m->nargs++] = r;
@@ -492,12 +492,12 @@ static bool try_macro(lower_ctx *x, CXCursor c, ir_operand *result)
     macro_call m;
     memset(&m, 0, sizeof m);
     const api_rule *rule = match_macro(x, c, &m);
-    CXCursor found[8];
+    CXCursor found[16];
     bool ok = rule != NULL;
     for (size_t i = 0; ok && i < m.nargs; i++)
         ok = find_macro_arg(c, m.args[i], &found[i]);
     if (ok) {
-        ir_operand args[8];
+        ir_operand args[16];
         for (size_t i = 0; i < m.nargs; i++)
             args[i] = lower_expr(x, found[i]);
         if (rule->effect != EFFECT_NONE)

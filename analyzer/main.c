@@ -176,6 +176,54 @@ static int baseline_show(const cli_options *o)
     return rc ? EXIT_TOOL_ERROR : EXIT_CLEAN;
 }
 
+static const char *ret_word(api_ret r)
+{
+    return r == RET_NEW ? "new" : r == RET_BORROWED ? "borrowed" : "none";
+}
+
+static const char *fail_word(api_fail f)
+{
+    return f == FAIL_NULL ? "NULL" : f == FAIL_NEG1 ? "-1"
+           : f == FAIL_ZERO ? "0" : "none";
+}
+
+static void print_positions(unsigned mask)
+{
+    if (!mask) {
+        fputs("-", stdout);
+        return;
+    }
+    const char *sep = "";
+    for (unsigned i = 0; i < 32; i++)
+        if (mask & (1u << i)) {
+            printf("%s%u", sep, i + 1);
+            sep = ",";
+        }
+}
+
+static int rules_main(const cli_options *o)
+{
+    char err[1024];
+    api_rules *rules = scan_load_rules(o, NULL, err, sizeof err);
+    if (!rules) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        return EXIT_TOOL_ERROR;
+    }
+    const api_rule **list = NULL;
+    size_t n = api_rules_sorted(rules, &list);
+    for (size_t i = 0; i < n; i++) {
+        const api_rule *r = list[i];
+        if (r->is_macro)
+            continue;
+        printf("%s\t%s\t", r->name, ret_word(r->ret));
+        print_positions(r->steals | r->steals_on_success);
+        printf("\t%s\n", fail_word(r->fail));
+    }
+    free(list);
+    api_rules_free(rules);
+    return EXIT_CLEAN;
+}
+
 int main(int argc, char **argv)
 {
     cli_options o;
@@ -199,6 +247,8 @@ int main(int argc, char **argv)
         code = query_main(&o);
     } else if (o.cmd == CMD_REPORT) {
         code = report_main(&o);
+    } else if (o.cmd == CMD_RULES) {
+        code = rules_main(&o);
     } else if (o.cmd == CMD_BASELINE) {
         code = !strcmp(o.verb, "save") ? baseline_save(&o) : baseline_show(&o);
     } else if (o.cmd == CMD_DUMP_IR) {

@@ -198,12 +198,19 @@ static void walk_dir(const char *dir, char ***files, size_t *n, size_t *cap)
     free(names);
 }
 
+static void add_annotation_args(work_item *it)
+{
+    for (const char *const *a = frontend_annotation_args(); *a; a++)
+        item_add_arg(it, *a);
+}
+
 static void add_file_item(work_list *w, const char *file, const char *pyinc,
                           const cli_options *o)
 {
     work_item it;
     memset(&it, 0, sizeof it);
     it.file = xstrdup(file);
+    add_annotation_args(&it);
     if (pyinc) {
         char *inc = xasprintf("-I%s", pyinc);
         item_add_arg(&it, inc);
@@ -311,6 +318,7 @@ static int work_from_compdb(const cli_options *o, work_list *w, char *err,
         it.file = absolute_in(it.dir, clang_getCString(fs));
         if (has_c_suffix(it.file) && wanted(o, it.file)) {
             item_from_command(&it, cmd, clang_getCString(fs));
+            add_annotation_args(&it);
             for (size_t j = 0; j < o->nextra; j++)
                 item_add_arg(&it, o->extra_args[j]);
             ARRAY_PUSH(w->items, w->len, w->cap, it);
@@ -406,6 +414,7 @@ static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out,
         if (mark[i] == MARK_NONE)
             order_from(&fs, i, mark, order, &n);
     api_rules *local = api_rules_new();
+    fe_unit_annotations(u, local);
     for (size_t k = 0; k < n; k++) {
         ir_func *f = fs.items[order[k]];
         func_summary sum;
@@ -413,6 +422,14 @@ static void analyze_unit(fe_unit *u, scan_ctx *sc, finding_list *out,
         engine_analyze(f, sc->rules, local, sc->python_version, NULL, &eo);
         api_rule r;
         summary_to_rule(f, &sum, &r);
+        /* an annotation is the contract: it overrides what it states */
+        const api_rule *annotated = api_rules_find(local, f->name, false);
+        if (annotated && !strcmp(annotated->origin, "annotation")) {
+            r.steals |= annotated->steals;
+            if (annotated->ret == RET_BORROWED)
+                r.ret = RET_BORROWED;
+            r.origin = (char *)"annotation";
+        }
         api_rules_put(local, &r);
     }
     api_rules_free(local);

@@ -109,6 +109,26 @@ size_t api_rules_count(const api_rules *r)
     return r ? r->count : 0;
 }
 
+static int cmp_rule(const void *a, const void *b)
+{
+    const api_rule *x = *(const api_rule *const *)a, *y = *(const api_rule *const *)b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (int)x->is_macro - (int)y->is_macro;
+}
+
+size_t api_rules_sorted(const api_rules *r, const api_rule ***out)
+{
+    const api_rule **list = xmalloc((api_rules_count(r) + 1) * sizeof *list);
+    size_t n = 0;
+    for (size_t i = 0; r && i < r->cap; i++)
+        if (r->slots[i].name)
+            list[n++] = &r->slots[i];
+    if (n > 1)
+        qsort(list, n, sizeof *list, cmp_rule);
+    *out = list;
+    return n;
+}
+
 /* ---- parsing ---- */
 
 typedef struct word_map {

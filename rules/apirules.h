@@ -87,4 +87,9 @@ const api_rule *api_rules_find(const api_rules *r, const char *name,
                                bool is_macro);
 size_t api_rules_count(const api_rules *r);
 
+/* Every rule, sorted by name (functions before macros of the same name);
+ * *out (caller frees the array, not the rules) gets api_rules_count
+ * entries. */
+size_t api_rules_sorted(const api_rules *r, const api_rule ***out);
+
 #endif

@@ -48,7 +48,9 @@ static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
     const ir_func *f = checker_func(cx);
     const cfg_block *b = checker_block(cx);
     const char *var = checker_value_name(cx, (int)i);
-    char *what = v->origin_api
+    char *what = v->from_caller
+                     ? xstrdup("reference taken over from the caller")
+                 : v->origin_api
                      ? xasprintf("new reference from %s()", v->origin_api)
                  : v->kind == REF_HELD
                      ? xasprintf("reference taken out of a field at line %u",
@@ -143,6 +145,7 @@ static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
         free(d);
         free(why);
     } else if (ev == EV_RETURN && f->returns_object && f->python_facing &&
+               !f->returns_borrowed &&
                rv->owned == 0 && rv->null != NULL_YES && !rv->released &&
                (rv->kind == REF_BORROWED || rv->kind == REF_HELD)) {
         char *d = describe(cx, v);

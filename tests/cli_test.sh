@@ -41,6 +41,12 @@ has "scan --help documents -p" "compile_commands.json"
 check "unknown command exits 2" 2 "$BIN" frobnicate
 has "unknown command is named" "unknown command 'frobnicate'"
 
+check "rules --list" 0 "$BIN" rules --list
+has "rules --list: borrowed" "^PyList_GetItem	borrowed	-	NULL$"
+has "rules --list: steals always" "^PyList_SetItem	none	3	-1$"
+has "rules --list: steals on success" "^PyModule_AddObject	none	3	-1$"
+has "rules --list: new" "^PySequence_GetItem	new	-	NULL$"
+
 cd "$T" || exit 2
 cp "$EX" "$T/spam.c"
 check "scan with a leak exits 1" 1 "$BIN" scan --db "$DB" spam.c
