@@ -687,12 +687,26 @@ static void format_outputs(path_state *st, const ir_insn *in, const api_rule *r,
     }
 }
 
+/* PyArg_UnpackTuple-style outputs: every argument from the rule's
+ * position on is an optional borrowed output. */
+static int unpack_roles(const ir_insn *in, const api_rule *r, format_arg *roles)
+{
+    int n = 0;
+    for (size_t i = r->unpack_outputs - 1; i < in->nargs && n < FORMAT_MAX_ARGS; i++)
+        roles[n++] = FARG_OBJECT_OPT;
+    return n;
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
     call_model m = model_call(e, in);
     format_arg roles[FORMAT_MAX_ARGS];
     int nroles = format_roles(in, &m.rule, roles);
+    if (m.rule.unpack_outputs) {
+        m.rule.format_values = m.rule.unpack_outputs;
+        nroles = unpack_roles(in, &m.rule, roles);
+    }
     if (nroles > 0)
         m.rule.steals |= format_steals(&m.rule, roles, nroles);
     const api_rule *r = &m.rule;

@@ -62,6 +62,8 @@ typedef struct api_rule {
     unsigned format_arg;    /* 1-based position of a format string, 0: none */
     unsigned format_values; /* 1-based position of the first value for it */
     bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */
+    unsigned unpack_outputs;/* 1-based position of the first PyObject **
+                               output of PyArg_UnpackTuple, 0: none */
     unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */
     unsigned until;         /* first version without it, 0 = still there */
     char *origin;           /* "file:line" of the defining line */

@@ -1,0 +1,22 @@
+/* ref-overrelease: the objects PyArg_UnpackTuple stores are borrowed from
+ * the argument tuple; releasing one takes a reference the caller owns. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *
+pick(PyObject *self, PyObject *args)
+{
+    PyObject *first, *second = Py_None;
+    (void)self;
+    if (!PyArg_UnpackTuple(args, "pick", 1, 2, &first, &second))
+        return NULL;
+    PyObject *result = PyObject_IsTrue(second) ? second : first;
+    Py_INCREF(result);
+    Py_DECREF(first); // expected-warning{{ref-overrelease}}
+    return result;
+}
+
+static PyMethodDef pick_methods[] = {
+    {"pick", pick, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
