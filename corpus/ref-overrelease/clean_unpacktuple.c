@@ -21,3 +21,13 @@ static PyMethodDef pick_methods[] = {
     {"pick", pick, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
+
+static struct PyModuleDef pick_module = {
+    PyModuleDef_HEAD_INIT, "pick", NULL, -1, pick_methods
+};
+
+PyMODINIT_FUNC
+PyInit_pick(void)
+{
+    return PyModule_Create(&pick_module);
+}

@@ -10,13 +10,21 @@ pick(PyObject *self, PyObject *args)
     (void)self;
     if (!PyArg_UnpackTuple(args, "pick", 1, 2, &first, &second))
         return NULL;
-    PyObject *result = PyObject_IsTrue(second) ? second : first;
-    Py_INCREF(result);
     Py_DECREF(first); // expected-warning{{ref-overrelease}}
-    return result;
+    return Py_NewRef(second);
 }
 
 static PyMethodDef pick_methods[] = {
     {"pick", pick, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
+
+static struct PyModuleDef pick_module = {
+    PyModuleDef_HEAD_INIT, "pick", NULL, -1, pick_methods
+};
+
+PyMODINIT_FUNC
+PyInit_pick(void)
+{
+    return PyModule_Create(&pick_module);
+}
