@@ -23,7 +23,7 @@ typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
     OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED,
-    OPT_LIST
+    OPT_LIST, OPT_JOBS
 } option_id;
 
 typedef struct option_spec {
@@ -51,6 +51,8 @@ static const option_spec options[] = {
     { "--json", OPT_JSON, false, C(CMD_QUERY) },
     { "--rules", OPT_RULES, true, C(CMD_SCAN) | C(CMD_DUMP_IR) | C(CMD_RULES) },
     { "--list", OPT_LIST, false, C(CMD_RULES) },
+    { "-j", OPT_JOBS, true, C(CMD_SCAN) },
+    { "--jobs", OPT_JOBS, true, C(CMD_SCAN) },
     { "--run", OPT_RUN, true, C(CMD_REPORT) },
     { "--function", OPT_FUNCTION, true, C(CMD_DUMP_IR) },
     { "--help", OPT_HELP, false, ~0u },
@@ -69,6 +71,10 @@ static const option_spec *find_option(const char *arg, const char **inline_val)
             return s;
         if (arg[n] == '=' && s->takes_value && arg[1] == '-') {
             *inline_val = arg + n + 1;
+            return s;
+        }
+        if (n == 2 && s->takes_value && arg[1] != '-') {
+            *inline_val = arg + n;   /* -j2, -pbuild */
             return s;
         }
     }
@@ -119,6 +125,13 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_BASELINE_FILE: o->baseline_file = val; break;
     case OPT_UNUSED: o->report_unused_ignores = true; break;
     case OPT_LIST: o->list = true; break;
+    case OPT_JOBS:
+        o->jobs = strtol(val, &end, 10);
+        if (*end || o->jobs < 1 || o->jobs > 256) {
+            snprintf(err, errlen, "-j expects a number of jobs (1-256), got '%s'", val);
+            return -1;
+        }
+        break;
     }
     return 0;
 }
@@ -260,6 +273,7 @@ static const char *const help_texts[] = {
     "  -p DIR                 read DIR/compile_commands.json for files and flags\n"
     "  --python-include DIR   Python headers (default: python3-config --includes)\n"
     "  --format FMT           text (default), json, sarif, github, gitlab, html\n"
+    "  -j N, --jobs N         analyse N files at a time (default: the cores)\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"
     "  --rules FILE           extra API rules file (repeatable)\n"
     "  --enable RULE[,RULE]   check only these rules\n"

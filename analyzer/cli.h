@@ -55,6 +55,7 @@ typedef struct cli_options {
     bool report_unused_ignores;   /* --report-unused-ignores */
     const char *verb;             /* baseline: save or show */
     bool list;                    /* rules --list */
+    long jobs;                    /* -j N, 0 = number of cores */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

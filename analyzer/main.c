@@ -55,15 +55,7 @@ static int apply_new_only(const cli_options *o, store *db, finding_list *fl)
         baseline_free(&b);
         return -1;
     }
-    baseline_mark(&b, fl);
-    size_t k = 0;
-    for (size_t i = 0; i < fl->len; i++) {
-        if (fl->items[i].baselined)
-            finding_clear(&fl->items[i]);
-        else
-            fl->items[k++] = fl->items[i];
-    }
-    fl->len = k;
+    scan_drop_baselined(fl, &b);
     baseline_free(&b);
     return 0;
 }

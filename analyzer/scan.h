@@ -20,6 +20,9 @@ api_rules *scan_load_rules(const cli_options *o, const config *cfg, char *err,
 /* The baseline to compare with: file when given, else the database's. */
 int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
                        size_t errlen);
+/* Remove (and free) the findings whose fingerprint is in b; returns how
+ * many were removed. */
+size_t scan_drop_baselined(finding_list *all, const baseline *b);
 
 /* Run `pyrefcheck scan`; returns the exit code.  command_line is stored
  * with the run. */

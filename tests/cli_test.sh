@@ -139,6 +139,21 @@ check "scan -p compile_commands.json" 1 "$BIN" scan --db "$DB" -p "$T/proj/build
 has "compile database file analysed" "mod.c:13:.*\[ref-leak\]"
 
 
+# ---- parallel scans give the same result ----
+mkdir -p "$T/par"
+for i in 1 2 3 4 5 6 7; do cp "$EX" "$T/par/m$i.c"; done
+cp "$T/broken.c" "$T/par/zz_broken.c"
+"$BIN" scan -j1 --db "$T/par1.db" --format json "$T/par" >"$T/par1.json" 2>"$T/par1.err"
+s1=$?
+"$BIN" scan -j 3 --db "$T/par3.db" --format json "$T/par" >"$T/par3.json" 2>"$T/par3.err"
+s3=$?
+if [ "$s1" = 2 ] && [ "$s3" = 2 ] && cmp -s "$T/par1.json" "$T/par3.json"; then
+    ok "-j3 reports exactly what -j1 does"; else bad "-j3 reports exactly what -j1 does ($s1 $s3)"; fi
+if grep -q "zz_broken.c:3:[0-9]*: error" "$T/par3.err"; then ok "-j3 passes on parse errors"; else bad "-j3 passes on parse errors"; fi
+check "-j3 stores every file" 0 "$BIN" query --db "$T/par3.db" --csv "SELECT count(*) FROM files"
+if [ "$(tail -1 "$T/out" | tr -d '\r')" = 7 ]; then ok "-j3: 7 files stored"; else bad "-j3: 7 files stored"; fi
+check "-j0 is refused" 2 "$BIN" scan -j0 --db "$T/par3.db" "$T/par"
+
 # ---- workflows: fingerprints, baseline, suppressions, configuration ----
 mkdir -p "$T/wf" && cd "$T/wf" || exit 2
 cp "$EX" spam.c

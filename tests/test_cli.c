@@ -58,6 +58,25 @@ static void test_scan_options(void **state)
     cli_free(&o);
 }
 
+static void test_jobs(void **state)
+{
+    (void)state;
+    char *a[] = { "pyrefcheck", "scan", "-j4", "x.c", NULL };
+    char *b[] = { "pyrefcheck", "scan", "--jobs", "2", "x.c", NULL };
+    char *c[] = { "pyrefcheck", "scan", "-j", "many", "x.c", NULL };
+    cli_options o;
+    char err[256];
+    assert_int_equal(parse(4, a, &o, err), 0);
+    assert_int_equal(o.jobs, 4);
+    cli_free(&o);
+    assert_int_equal(parse(5, b, &o, err), 0);
+    assert_int_equal(o.jobs, 2);
+    cli_free(&o);
+    assert_int_equal(parse(5, c, &o, err), -1);
+    assert_non_null(strstr(err, "-j expects"));
+    cli_free(&o);
+}
+
 static void test_query_formats(void **state)
 {
     (void)state;
@@ -142,6 +161,7 @@ int main(void)
         cmocka_unit_test(test_scan_defaults),
         cmocka_unit_test(test_scan_options),
         cmocka_unit_test(test_query_formats),
+        cmocka_unit_test(test_jobs),
         cmocka_unit_test(test_report_run),
         cmocka_unit_test(test_version_and_help),
         cmocka_unit_test(test_usage_errors),
