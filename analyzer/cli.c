@@ -23,7 +23,7 @@ typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
     OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED,
-    OPT_LIST, OPT_JOBS
+    OPT_LIST, OPT_JOBS, OPT_NO_INCREMENTAL
 } option_id;
 
 typedef struct option_spec {
@@ -53,6 +53,7 @@ static const option_spec options[] = {
     { "--list", OPT_LIST, false, C(CMD_RULES) },
     { "-j", OPT_JOBS, true, C(CMD_SCAN) },
     { "--jobs", OPT_JOBS, true, C(CMD_SCAN) },
+    { "--no-incremental", OPT_NO_INCREMENTAL, false, C(CMD_SCAN) },
     { "--run", OPT_RUN, true, C(CMD_REPORT) },
     { "--function", OPT_FUNCTION, true, C(CMD_DUMP_IR) },
     { "--help", OPT_HELP, false, ~0u },
@@ -125,6 +126,7 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_BASELINE_FILE: o->baseline_file = val; break;
     case OPT_UNUSED: o->report_unused_ignores = true; break;
     case OPT_LIST: o->list = true; break;
+    case OPT_NO_INCREMENTAL: o->no_incremental = true; break;
     case OPT_JOBS:
         o->jobs = strtol(val, &end, 10);
         if (*end || o->jobs < 1 || o->jobs > 256) {
@@ -274,6 +276,8 @@ static const char *const help_texts[] = {
     "  --python-include DIR   Python headers (default: python3-config --includes)\n"
     "  --format FMT           text (default), json, sarif, github, gitlab, html\n"
     "  -j N, --jobs N         analyse N files at a time (default: the cores)\n"
+    "  --no-incremental       analyse every file again, even those unchanged\n"
+    "                         since an earlier scan (whose results are reused)\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"
     "  --rules FILE           extra API rules file (repeatable)\n"
     "  --enable RULE[,RULE]   check only these rules\n"

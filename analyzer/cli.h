@@ -56,6 +56,7 @@ typedef struct cli_options {
     const char *verb;             /* baseline: save or show */
     bool list;                    /* rules --list */
     long jobs;                    /* -j N, 0 = number of cores */
+    bool no_incremental;          /* --no-incremental */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

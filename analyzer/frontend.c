@@ -163,6 +163,33 @@ fe_status frontend_parse(frontend *fe, const char *file,
     return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
 }
 
+/* ---- included files ---- */
+
+typedef struct include_walk {
+    fe_include_fn fn;
+    void *ctx;
+} include_walk;
+
+static void include_visitor(CXFile file, CXSourceLocation *stack,
+                            unsigned depth, CXClientData data)
+{
+    (void)stack;
+    if (depth == 0)
+        return;   /* the main file itself */
+    include_walk *iw = data;
+    CXString name = clang_getFileName(file);
+    const char *path = clang_getCString(name);
+    if (path)
+        iw->fn(path, iw->ctx);
+    clang_disposeString(name);
+}
+
+void fe_unit_includes(fe_unit *u, fe_include_fn fn, void *ctx)
+{
+    include_walk iw = { fn, ctx };
+    clang_getInclusions(u->tu, include_visitor, &iw);
+}
+
 /* ---- annotations ---- */
 
 static const char *const annotation_args[] = {

@@ -34,6 +34,10 @@ fe_status frontend_parse(frontend *fe, const char *file,
                          char *err, size_t errlen);
 void fe_unit_free(fe_unit *u);
 
+/* Call fn for every file the unit includes (not the main file). */
+typedef void (*fe_include_fn)(const char *path, void *ctx);
+void fe_unit_includes(fe_unit *u, fe_include_fn fn, void *ctx);
+
 /* PY_VERSION_HEX-style 0xMMmm0000 of the Python headers that were used,
  * 0 when unknown. */
 unsigned fe_unit_python_version(const fe_unit *u);

@@ -74,6 +74,29 @@ api_rules *scan_load_rules(const cli_options *o, const config *cfg, char *err,
     return r;
 }
 
+/* A hash of the text of every rules file in use. */
+static void rules_text_hash(const cli_options *o, const config *cfg,
+                            char out[17])
+{
+    char *bundled = find_bundled_rules();
+    char *text = read_file(bundled, NULL);
+    char *all = xasprintf("%s", text ? text : "");
+    free(text);
+    free(bundled);
+    const char *const *lists[] = { (const char *const *)cfg->rules_files, o->rules_files };
+    size_t counts[] = { cfg->nrules, o->nrules };
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < counts[k]; i++) {
+            char *t = read_file(lists[k][i], NULL);
+            char *joined = xasprintf("%s\n%s", all, t ? t : "");
+            free(t);
+            free(all);
+            all = joined;
+        }
+    hash_hex(all, strlen(all), out);
+    free(all);
+}
+
 /* ---- recording results ---- */
 
 typedef struct scan_totals {
@@ -88,6 +111,9 @@ typedef struct scan_run {
     scan_totals tot;
     finding_list all;
     int failed;
+    char (*keys)[17];         /* per item: the settings it is analysed with */
+    int64_t *reuse;           /* per item: earlier analysis to carry over */
+    size_t reused;
 } scan_run;
 
 static void count_result(scan_totals *t, const item_result *r)
@@ -110,14 +136,22 @@ static void count_result(scan_totals *t, const item_result *r)
 /* One file's results: printed log, one transaction in the database. */
 static void record_result(size_t index, item_result *r, void *ctx)
 {
-    (void)index;
     scan_run *sr = ctx;
     if (r->log)
         fputs(r->log, stderr);
     count_result(&sr->tot, r);
-    if (r->status == ITEM_ANALYSED &&
-        store_add_file(sr->db, sr->run, r->file, r->hash, &r->findings,
-                       &r->notes) != 0) {
+    store_dep *deps = xcalloc(r->ndeps + 1, sizeof *deps);
+    for (size_t i = 0; i < r->ndeps; i++) {
+        deps[i].path = r->deps[i].path;
+        memcpy(deps[i].hash, r->deps[i].hash, sizeof deps[i].hash);
+    }
+    file_record rec = { r->file, r->hash, sr->keys ? sr->keys[index] : NULL,
+                        deps, r->ndeps };
+    int rc = r->status == ITEM_ANALYSED
+                 ? store_add_file_record(sr->db, sr->run, &rec, &r->findings, &r->notes)
+                 : 0;
+    free(deps);
+    if (rc != 0) {
         fprintf(stderr, "pyrefcheck: cannot store the findings of %s\n", r->file);
         sr->failed = 1;
     }
@@ -130,12 +164,15 @@ static void record_result(size_t index, item_result *r, void *ctx)
 /* ---- the report ---- */
 
 static void print_summary(const cli_options *o, const scan_totals *t,
-                          int64_t run, size_t baselined)
+                          int64_t run, size_t baselined, size_t reused)
 {
-    char extra[128] = "";
+    char extra[192] = "";
     if (t->suppressed || baselined)
         snprintf(extra, sizeof extra, ", %zu suppressed, %zu in the baseline",
                  t->suppressed, baselined);
+    if (reused)
+        snprintf(extra + strlen(extra), sizeof extra - strlen(extra),
+                 ", %zu unchanged since an earlier scan", reused);
     fprintf(stderr,
             "pyrefcheck: %zu finding%s in %zu file%s (%u functions analysed, "
             "%u incomplete, %zu skipped, %zu with errors%s); run %lld stored in %s\n",
@@ -204,7 +241,7 @@ static int finish_run(scan_run *sr, const char *baseline_file)
     if (report_write(stdout, o->format, &sr->all, &info) != 0)
         sr->failed = 1;
     fflush(stdout);
-    print_summary(o, &sr->tot, sr->run, baselined);
+    print_summary(o, &sr->tot, sr->run, baselined, sr->reused);
     return sr->failed || sr->tot.errors ? EXIT_TOOL_ERROR
            : count_reportable(&sr->all) || sr->tot.unused ? EXIT_FINDINGS
            : EXIT_CLEAN;
@@ -244,8 +281,109 @@ static size_t job_count(const cli_options *o)
     return n > 0 ? (size_t)n : 1;
 }
 
+/* ---- incremental scans ---- */
+
+/* A hash of everything besides the sources that decides a file's
+ * findings: tool version, rules, settings, the file's compile. */
+static void settings_key(const cli_options *o, const config *cfg,
+                         const api_rules *rules, char out[17])
+{
+    char *text = xasprintf("%s|%zu|%d|%s", PYREFCHECK_VERSION,
+                           api_rules_count(rules), o->report_unused_ignores,
+                           cfg->path ? cfg->path : "");
+    char *cfg_text = cfg->path ? read_file(cfg->path, NULL) : NULL;
+    const strv *lists[] = { &o->enable, &o->disable, &o->exclude };
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < lists[k]->n; i++) {
+            char *t = xasprintf("%s|%d:%s", text, k, lists[k]->v[i]);
+            free(text);
+            text = t;
+        }
+    char rules_hash[17];
+    rules_text_hash(o, cfg, rules_hash);
+    char *all = xasprintf("%s|%s|%s", text, cfg_text ? cfg_text : "", rules_hash);
+    hash_hex(all, strlen(all), out);
+    free(all);
+    free(text);
+    free(cfg_text);
+}
+
+static void item_key(const char *settings, const work_item *it, char out[17])
+{
+    char *text = xasprintf("%s|%s", settings, it->dir ? it->dir : "");
+    for (size_t i = 0; i < it->nargs; i++) {
+        char *t = xasprintf("%s|%s", text, it->args[i]);
+        free(text);
+        text = t;
+    }
+    hash_hex(text, strlen(text), out);
+    free(text);
+}
+
+/* May item i's earlier results be carried over?  Its content, settings
+ * and every file it included must be unchanged. */
+static int64_t reusable(scan_run *sr, const work_item *it, size_t i,
+                        hash_cache *hc)
+{
+    int64_t file_id = 0;
+    store_dep *deps = NULL;
+    size_t ndeps = 0;
+    const char *hash = hash_cache_get(hc, it->file);
+    if (!*hash || store_find_cached(sr->db, it->file, hash, sr->keys[i],
+                                    &file_id, &deps, &ndeps) != 0)
+        return 0;
+    for (size_t k = 0; file_id && k < ndeps; k++)
+        if (strcmp(hash_cache_get(hc, deps[k].path), deps[k].hash))
+            file_id = 0;
+    store_deps_free(deps, ndeps);
+    return file_id;
+}
+
+static void plan_reuse(scan_run *sr, const work_list *w, const char *settings)
+{
+    hash_cache hc = { NULL, 0, 0 };
+    sr->keys = xcalloc(w->len + 1, sizeof *sr->keys);
+    sr->reuse = xcalloc(w->len + 1, sizeof *sr->reuse);
+    for (size_t i = 0; i < w->len; i++) {
+        item_key(settings, &w->items[i], sr->keys[i]);
+        if (!sr->o->no_incremental)
+            sr->reuse[i] = reusable(sr, &w->items[i], i, &hc);
+    }
+    hash_cache_free(&hc);
+}
+
+static int skip_reused(size_t index, void *ctx)
+{
+    scan_run *sr = ctx;
+    return sr->reuse && sr->reuse[index] != 0;
+}
+
+/* Carry the reusable files' results into this run. */
+static void carry_over(scan_run *sr, const work_list *w)
+{
+    for (size_t i = 0; i < w->len; i++) {
+        if (!sr->reuse[i])
+            continue;
+        finding_list fl = { NULL, 0, 0 };
+        if (store_carry_over(sr->db, sr->reuse[i], sr->run, &fl) != 0) {
+            fprintf(stderr, "pyrefcheck: cannot carry over the results of %s\n",
+                    w->items[i].file);
+            sr->failed = 1;
+        }
+        sr->tot.files++;
+        sr->reused++;
+        sr->tot.findings += fl.len;
+        for (size_t k = 0; k < fl.len; k++) {
+            sr->tot.suppressed += fl.items[k].suppressed;
+            finding_list_push(&sr->all, &fl.items[k]);
+        }
+        free(fl.items);
+    }
+}
+
 static int scan_db(const cli_options *o, unit_ctx *uc, const work_list *w,
-                   const char *command_line, const char *baseline_file)
+                   const char *command_line, const char *baseline_file,
+                   const char *settings)
 {
     char err[1024];
     scan_run sr;
@@ -259,7 +397,9 @@ static int scan_db(const cli_options *o, unit_ctx *uc, const work_list *w,
     int code = EXIT_TOOL_ERROR;
     if (store_begin_run(sr.db, PYREFCHECK_VERSION, command_line,
                         getcwd(cwd, sizeof cwd) ? cwd : "", &sr.run) == 0) {
-        if (workers_run(w, job_count(o), uc, NULL, record_result, &sr) != 0)
+        plan_reuse(&sr, w, settings);
+        carry_over(&sr, w);
+        if (workers_run(w, job_count(o), uc, skip_reused, record_result, &sr) != 0)
             sr.failed = 1;
         code = finish_run(&sr, baseline_file);
         store_end_run(sr.db, sr.run, code);
@@ -268,6 +408,8 @@ static int scan_db(const cli_options *o, unit_ctx *uc, const work_list *w,
                 o->db_path);
     }
     finding_list_free(&sr.all);
+    free(sr.keys);
+    free(sr.reuse);
     store_close(sr.db);
     return code;
 }
@@ -290,9 +432,12 @@ int scan_main(const cli_options *o, const char *command_line)
     if (workset_collect(o, cfg.python_include, &w) != 0)
         goto done;
     workset_drop_excluded(&w, rs);
-    unit_ctx uc = { o, rules, rs, NULL };
+    unit_ctx uc = { o, rules, rs, NULL, NULL };
+    char settings[17];
+    settings_key(o, &cfg, rules, settings);
     code = scan_db(o, &uc, &w, command_line,
-                   o->baseline_file ? o->baseline_file : cfg.baseline_file);
+                   o->baseline_file ? o->baseline_file : cfg.baseline_file,
+                   settings);
 done:
     work_list_free(&w);
     api_rules_free(rules);

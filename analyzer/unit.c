@@ -166,9 +166,53 @@ static void finish_findings(unit_ctx *uc, const char *path, item_result *r,
     finding_list_sort(&r->findings);
 }
 
+const char *hash_cache_get(hash_cache *c, const char *path)
+{
+    for (size_t i = 0; i < c->len; i++)
+        if (!strcmp(c->items[i].path, path))
+            return c->items[i].hash;
+    dep_hash d = { xstrdup(path), "" };
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    if (text)
+        hash_hex(text, len, d.hash);
+    free(text);
+    ARRAY_PUSH(c->items, c->len, c->cap, d);
+    return c->items[c->len - 1].hash;
+}
+
+void hash_cache_free(hash_cache *c)
+{
+    for (size_t i = 0; i < c->len; i++)
+        free(c->items[i].path);
+    free(c->items);
+    memset(c, 0, sizeof *c);
+}
+
+typedef struct dep_collect {
+    unit_ctx *uc;
+    item_result *r;
+} dep_collect;
+
+static void add_dep(const char *path, void *ctx)
+{
+    dep_collect *dc = ctx;
+    for (size_t i = 0; i < dc->r->ndeps; i++)
+        if (!strcmp(dc->r->deps[i].path, path))
+            return;
+    dep_hash d;
+    d.path = xstrdup(path);
+    snprintf(d.hash, sizeof d.hash, "%s", hash_cache_get(dc->uc->hashes, path));
+    ARRAY_PUSH(dc->r->deps, dc->r->ndeps, dc->r->capdeps, d);
+}
+
 static void analyse_parsed(unit_ctx *uc, fe_unit *fu, const char *path,
                            item_result *r, FILE *log)
 {
+    if (uc->hashes) {
+        dep_collect dc = { uc, r };
+        fe_unit_includes(fu, add_dep, &dc);
+    }
     analyze_unit(fu, uc, fe_unit_python_version(fu), &r->findings, &r->notes,
                  &r->stats);
     for (size_t i = 0; i < r->notes.len; i++)

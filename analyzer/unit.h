@@ -45,11 +45,22 @@ typedef struct item_result {
     size_t ndeps, capdeps;
 } item_result;
 
+/* Content hashes of files, each file read once per process. */
+typedef struct hash_cache {
+    dep_hash *items;
+    size_t len, cap;
+} hash_cache;
+
+/* The hash of path's content ("" when unreadable), from the cache. */
+const char *hash_cache_get(hash_cache *c, const char *path);
+void hash_cache_free(hash_cache *c);
+
 typedef struct unit_ctx {
     const cli_options *o;
     const api_rules *rules;
     const ruleset *rs;
     frontend *fe;              /* one per process */
+    hash_cache *hashes;        /* one per process */
 } unit_ctx;
 
 void unit_analyze(unit_ctx *u, const work_item *it, item_result *out);

@@ -25,7 +25,9 @@ static void run_inline(const work_list *w, unit_ctx *proto, skip_fn skip,
                        result_fn done, void *ctx)
 {
     unit_ctx uc = *proto;
+    hash_cache hc = { NULL, 0, 0 };
     uc.fe = frontend_new(proto->rules);
+    uc.hashes = &hc;
     for (size_t i = 0; i < w->len; i++) {
         if (skip && skip(i, ctx))
             continue;
@@ -34,6 +36,7 @@ static void run_inline(const work_list *w, unit_ctx *proto, skip_fn skip,
         done(i, &r, ctx);
     }
     frontend_free(uc.fe);
+    hash_cache_free(&hc);
 }
 
 static int write_all(int fd, const char *s, size_t n)
@@ -56,7 +59,9 @@ static void worker_main(const work_list *w, size_t k, size_t n, unit_ctx *proto,
                         skip_fn skip, void *ctx, int fd)
 {
     unit_ctx uc = *proto;
+    hash_cache hc = { NULL, 0, 0 };
     uc.fe = frontend_new(proto->rules);
+    uc.hashes = &hc;
     int rc = 0;
     for (size_t i = k; i < w->len && rc == 0; i += n) {
         if (skip && skip(i, ctx))
@@ -71,6 +76,7 @@ static void worker_main(const work_list *w, size_t k, size_t n, unit_ctx *proto,
         item_result_free(&r);
     }
     frontend_free(uc.fe);
+    hash_cache_free(&hc);
     close(fd);
     _exit(rc ? 3 : 0);
 }

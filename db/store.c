@@ -6,6 +6,7 @@
  * parameters.  Errors are returned as -1 with a message in the caller's
  * buffer (open, query) or in the store (store_errmsg). */
 #include "store.h"
+#include "store_impl.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -20,11 +21,6 @@
 
 extern const char store_schema_sql[]; /* db/schema.sql, built by make */
 
-struct store {
-    sqlite3 *db;
-    int errcode;    /* SQLite code of the last failure */
-    char err[512];  /* message of the last failure */
-};
 
 /* Migrations, applied in order to bring a database to its version. */
 typedef struct migration {
@@ -63,10 +59,22 @@ static const char MIGRATION_3[] =
     " AND fingerprint NOT IN (SELECT fingerprint FROM findings"
     "  WHERE run_id = (SELECT max(id) FROM runs));";
 
+/* Version 4: what incremental scans need to reuse a file's results: the
+ * key of the settings it was analysed with, and the files it included
+ * with their content hashes. */
+static const char MIGRATION_4[] =
+    "ALTER TABLE files ADD COLUMN cache_key TEXT;"
+    "CREATE TABLE IF NOT EXISTS file_deps ("
+    " file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,"
+    " path TEXT NOT NULL, hash TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS file_deps_by_file ON file_deps(file_id);"
+    "CREATE INDEX IF NOT EXISTS files_by_cache ON files(path, content_hash, cache_key);";
+
 static const migration MIGRATIONS[] = {
     { 1, store_schema_sql },
     { 2, MIGRATION_2 },
     { 3, MIGRATION_3 },
+    { 4, MIGRATION_4 },
 };
 
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
@@ -90,7 +98,7 @@ static int set_err(char *err, size_t errlen, const char *fmt, ...)
 }
 
 /* Record the connection's current error in s, prefixed by what failed. */
-static int db_fail(store *s, const char *what)
+int store_db_fail(store *s, const char *what)
 {
     s->errcode = sqlite3_errcode(s->db);
     snprintf(s->err, sizeof s->err, "%s: %s", what, sqlite3_errmsg(s->db));
@@ -104,7 +112,7 @@ const char *store_errmsg(const store *s)
 
 /* ---- small statement helpers ----------------------------------------- */
 
-static int exec(store *s, const char *sql)
+int store_exec(store *s, const char *sql)
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
@@ -116,18 +124,18 @@ static int exec(store *s, const char *sql)
     return -1;
 }
 
-static int prepare(store *s, const char *sql, sqlite3_stmt **st)
+int store_prepare(store *s, const char *sql, sqlite3_stmt **st)
 {
     *st = NULL;
     if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) == SQLITE_OK)
         return 0;
-    return db_fail(s, "prepare");
+    return store_db_fail(s, "prepare");
 }
 
 /* Step a statement that returns no row, then reset it for reuse. */
-static int step_done(store *s, sqlite3_stmt *st, const char *what)
+int store_step_done(store *s, sqlite3_stmt *st, const char *what)
 {
-    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : db_fail(s, what);
+    int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : store_db_fail(s, what);
     sqlite3_reset(st);
     return rc;
 }
@@ -136,21 +144,21 @@ static int step_done(store *s, sqlite3_stmt *st, const char *what)
 static int query_int(store *s, const char *sql, int64_t *out)
 {
     sqlite3_stmt *st;
-    if (prepare(s, sql, &st))
+    if (store_prepare(s, sql, &st))
         return -1;
     int rc = sqlite3_step(st);
     *out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : db_fail(s, "query");
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_db_fail(s, "query");
     sqlite3_finalize(st);
     return rc;
 }
 
-static void bind_text(sqlite3_stmt *st, int i, const char *text)
+void store_bind_text(sqlite3_stmt *st, int i, const char *text)
 {
     sqlite3_bind_text(st, i, text, -1, SQLITE_STATIC);
 }
 
-static char *col_str(sqlite3_stmt *st, int i)
+char *store_col_str(sqlite3_stmt *st, int i)
 {
     return xstrdup((const char *)sqlite3_column_text(st, i));
 }
@@ -184,12 +192,12 @@ int store_schema_version(store *s)
 static int set_version(store *s, int version)
 {
     sqlite3_stmt *st;
-    if (exec(s, "DELETE FROM schema_version"))
+    if (store_exec(s, "DELETE FROM schema_version"))
         return -1;
-    if (prepare(s, "INSERT INTO schema_version(version) VALUES (?1)", &st))
+    if (store_prepare(s, "INSERT INTO schema_version(version) VALUES (?1)", &st))
         return -1;
     sqlite3_bind_int(st, 1, version);
-    int rc = step_done(s, st, "set schema version");
+    int rc = store_step_done(s, st, "set schema version");
     sqlite3_finalize(st);
     return rc;
 }
@@ -199,18 +207,18 @@ static int set_version(store *s, int version)
 static int migrate(store *s)
 {
     int v;
-    if (exec(s, "BEGIN IMMEDIATE"))
+    if (store_exec(s, "BEGIN IMMEDIATE"))
         return -1;
     if (read_version(s, &v))
         goto fail;
     for (size_t i = 0; i < NMIGRATIONS; i++) {
         if (MIGRATIONS[i].version <= v)
             continue;
-        if (exec(s, MIGRATIONS[i].sql) ||
+        if (store_exec(s, MIGRATIONS[i].sql) ||
             set_version(s, MIGRATIONS[i].version))
             goto fail;
     }
-    if (exec(s, "COMMIT"))
+    if (store_exec(s, "COMMIT"))
         goto fail;
     return 0;
 fail:
@@ -282,7 +290,7 @@ int store_open(const char *path, store **out, char *err, size_t errlen)
         open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &s, err,
                 errlen))
         return -1;
-    if (exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
+    if (store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
                 "PRAGMA synchronous = NORMAL;") ||
         read_version(s, &version))
         return open_fail(s, path, err, errlen);
@@ -307,7 +315,7 @@ int store_open_readonly(const char *path, store **out, char *err,
         return set_err(err, errlen, "%s: %s", path, strerror(errno));
     if (open_db(path, SQLITE_OPEN_READONLY, &s, err, errlen))
         return -1;
-    if (exec(s, "PRAGMA query_only = 1; PRAGMA foreign_keys = ON;") ||
+    if (store_exec(s, "PRAGMA query_only = 1; PRAGMA foreign_keys = ON;") ||
         read_version(s, &version))
         return open_fail(s, path, err, errlen);
     if (check_newer(version, path, err, errlen) ||
@@ -337,13 +345,13 @@ int store_begin_run(store *s, const char *tool_version, const char *args,
                     const char *root, int64_t *run_id)
 {
     sqlite3_stmt *st;
-    if (prepare(s, "INSERT INTO runs(started_at, tool_version, arguments, "
+    if (store_prepare(s, "INSERT INTO runs(started_at, tool_version, arguments, "
                    "root) VALUES (" ISO_NOW ", ?1, ?2, ?3)", &st))
         return -1;
-    bind_text(st, 1, tool_version);
-    bind_text(st, 2, args);
-    bind_text(st, 3, root);
-    int rc = step_done(s, st, "begin run");
+    store_bind_text(st, 1, tool_version);
+    store_bind_text(st, 2, args);
+    store_bind_text(st, 3, root);
+    int rc = store_step_done(s, st, "begin run");
     if (rc == 0)
         *run_id = sqlite3_last_insert_rowid(s->db);
     sqlite3_finalize(st);
@@ -353,12 +361,12 @@ int store_begin_run(store *s, const char *tool_version, const char *args,
 int store_end_run(store *s, int64_t run_id, int status)
 {
     sqlite3_stmt *st;
-    if (prepare(s, "UPDATE runs SET ended_at = " ISO_NOW ", status = ?2 "
+    if (store_prepare(s, "UPDATE runs SET ended_at = " ISO_NOW ", status = ?2 "
                    "WHERE id = ?1", &st))
         return -1;
     sqlite3_bind_int64(st, 1, run_id);
     sqlite3_bind_int(st, 2, status);
-    int rc = step_done(s, st, "end run");
+    int rc = store_step_done(s, st, "end run");
     if (rc == 0 && sqlite3_changes(s->db) != 1) {
         snprintf(s->err, sizeof s->err, "end run: no run %lld",
                  (long long)run_id);
@@ -375,11 +383,12 @@ int store_latest_run(store *s, int64_t *run_id)
 
 /* ---- writing a file's findings ---------------------------------------- */
 
-enum { ST_FILE, ST_FINDING, ST_STEP, ST_NOTE, ST_COUNT };
+enum { ST_FILE, ST_FINDING, ST_STEP, ST_NOTE, ST_DEP, ST_COUNT };
 
 static const char *const ADD_SQL[ST_COUNT] = {
-    [ST_FILE] = "INSERT INTO files(run_id, path, content_hash)"
-                " VALUES (?1, ?2, ?3)",
+    [ST_FILE] = "INSERT INTO files(run_id, path, content_hash, cache_key)"
+                " VALUES (?1, ?2, ?3, ?4)",
+    [ST_DEP] = "INSERT INTO file_deps(file_id, path, hash) VALUES (?1, ?2, ?3)",
     [ST_FINDING] = "INSERT INTO findings(run_id, file_id, file, line, col,"
                    " function, rule, severity, message, fingerprint, suppressed)"
                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -394,11 +403,11 @@ static int insert_step(store *s, sqlite3_stmt *st, int64_t finding_id,
 {
     sqlite3_bind_int64(st, 1, finding_id);
     sqlite3_bind_int64(st, 2, (sqlite3_int64)index);
-    bind_text(st, 3, t->file);
+    store_bind_text(st, 3, t->file);
     sqlite3_bind_int64(st, 4, t->line);
     sqlite3_bind_int64(st, 5, t->col);
-    bind_text(st, 6, t->message);
-    return step_done(s, st, "add trace step");
+    store_bind_text(st, 6, t->message);
+    return store_step_done(s, st, "add trace step");
 }
 
 /* A note: kind in rule, where in file/line/function, why in message. */
@@ -407,12 +416,12 @@ static int insert_note(store *s, sqlite3_stmt *q, int64_t run_id,
 {
     sqlite3_bind_int64(q, 1, run_id);
     sqlite3_bind_int64(q, 2, file_id);
-    bind_text(q, 3, n->file ? n->file : path);
+    store_bind_text(q, 3, n->file ? n->file : path);
     sqlite3_bind_int64(q, 4, n->line);
-    bind_text(q, 5, n->function);
-    bind_text(q, 6, n->rule);
-    bind_text(q, 7, n->message);
-    return step_done(s, q, "add note");
+    store_bind_text(q, 5, n->function);
+    store_bind_text(q, 6, n->rule);
+    store_bind_text(q, 7, n->message);
+    return store_step_done(s, q, "add note");
 }
 
 static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
@@ -422,16 +431,16 @@ static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
     sqlite3_stmt *q = st[ST_FINDING];
     sqlite3_bind_int64(q, 1, run_id);
     sqlite3_bind_int64(q, 2, file_id);
-    bind_text(q, 3, f->file ? f->file : path);
+    store_bind_text(q, 3, f->file ? f->file : path);
     sqlite3_bind_int64(q, 4, f->line);
     sqlite3_bind_int64(q, 5, f->col);
-    bind_text(q, 6, f->function);
-    bind_text(q, 7, f->rule);
-    bind_text(q, 8, f->severity);
-    bind_text(q, 9, f->message);
-    bind_text(q, 10, f->fingerprint);
+    store_bind_text(q, 6, f->function);
+    store_bind_text(q, 7, f->rule);
+    store_bind_text(q, 8, f->severity);
+    store_bind_text(q, 9, f->message);
+    store_bind_text(q, 10, f->fingerprint);
     sqlite3_bind_int(q, 11, f->suppressed ? 1 : 0);
-    if (step_done(s, q, "add finding"))
+    if (store_step_done(s, q, "add finding"))
         return -1;
     int64_t id = sqlite3_last_insert_rowid(s->db);
     for (size_t i = 0; i < f->nsteps; i++)
@@ -440,17 +449,34 @@ static int insert_finding(store *s, sqlite3_stmt **st, int64_t run_id,
     return 0;
 }
 
+static int insert_deps(store *s, sqlite3_stmt *q, int64_t file_id,
+                       const file_record *rec)
+{
+    for (size_t i = 0; i < rec->ndeps; i++) {
+        sqlite3_bind_int64(q, 1, file_id);
+        store_bind_text(q, 2, rec->deps[i].path);
+        store_bind_text(q, 3, rec->deps[i].hash);
+        if (store_step_done(s, q, "add included file"))
+            return -1;
+    }
+    return 0;
+}
+
 static int insert_file(store *s, sqlite3_stmt **st, int64_t run_id,
-                       const char *path, const char *content_hash,
+                       const file_record *rec,
                        const finding_list *findings, const finding_list *notes)
 {
+    const char *path = rec->path;
     sqlite3_stmt *q = st[ST_FILE];
     sqlite3_bind_int64(q, 1, run_id);
-    bind_text(q, 2, path);
-    bind_text(q, 3, content_hash);
-    if (step_done(s, q, "add file"))
+    store_bind_text(q, 2, path);
+    store_bind_text(q, 3, rec->content_hash);
+    store_bind_text(q, 4, rec->cache_key);
+    if (store_step_done(s, q, "add file"))
         return -1;
     int64_t file_id = sqlite3_last_insert_rowid(s->db);
+    if (insert_deps(s, st[ST_DEP], file_id, rec))
+        return -1;
     for (size_t i = 0; findings && i < findings->len; i++)
         if (insert_finding(s, st, run_id, file_id, path,
                            &findings->items[i]))
@@ -461,24 +487,32 @@ static int insert_file(store *s, sqlite3_stmt **st, int64_t run_id,
     return 0;
 }
 
-int store_add_file(store *s, int64_t run_id, const char *path,
-                   const char *content_hash, const finding_list *findings,
-                   const finding_list *notes)
+int store_add_file_record(store *s, int64_t run_id, const file_record *rec,
+                          const finding_list *findings,
+                          const finding_list *notes)
 {
     sqlite3_stmt *st[ST_COUNT] = { NULL };
     int rc = 0;
     for (int i = 0; i < ST_COUNT && rc == 0; i++)
-        rc = prepare(s, ADD_SQL[i], &st[i]);
-    if (rc == 0 && (rc = exec(s, "BEGIN IMMEDIATE")) == 0) {
-        rc = insert_file(s, st, run_id, path, content_hash, findings, notes);
+        rc = store_prepare(s, ADD_SQL[i], &st[i]);
+    if (rc == 0 && (rc = store_exec(s, "BEGIN IMMEDIATE")) == 0) {
+        rc = insert_file(s, st, run_id, rec, findings, notes);
         if (rc == 0)
-            rc = exec(s, "COMMIT");
+            rc = store_exec(s, "COMMIT");
         if (rc != 0)
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
     for (int i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(st[i]);
     return rc;
+}
+
+int store_add_file(store *s, int64_t run_id, const char *path,
+                   const char *content_hash, const finding_list *findings,
+                   const finding_list *notes)
+{
+    file_record rec = { path, content_hash, NULL, NULL, 0 };
+    return store_add_file_record(s, run_id, &rec, findings, notes);
 }
 
 /* ---- loading findings ------------------------------------------------- */
@@ -491,25 +525,25 @@ static int load_steps(store *s, sqlite3_stmt *st, int64_t id, finding *f)
         finding_add_step(f, (const char *)sqlite3_column_text(st, 0),
                          col_uint(st, 1), col_uint(st, 2),
                          (const char *)sqlite3_column_text(st, 3));
-    rc = rc == SQLITE_DONE ? 0 : db_fail(s, "load trace steps");
+    rc = rc == SQLITE_DONE ? 0 : store_db_fail(s, "load trace steps");
     sqlite3_reset(st);
     return rc;
 }
 
 static void read_finding(sqlite3_stmt *st, finding *f)
 {
-    f->file = col_str(st, 1);
+    f->file = store_col_str(st, 1);
     f->line = col_uint(st, 2);
     f->col = col_uint(st, 3);
-    f->function = col_str(st, 4);
-    f->rule = col_str(st, 5);
-    f->severity = col_str(st, 6);
-    f->message = col_str(st, 7);
-    f->fingerprint = col_str(st, 8);
+    f->function = store_col_str(st, 4);
+    f->rule = store_col_str(st, 5);
+    f->severity = store_col_str(st, 6);
+    f->message = store_col_str(st, 7);
+    f->fingerprint = store_col_str(st, 8);
     f->suppressed = sqlite3_column_int(st, 9) != 0;
 }
 
-static int load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
+int store_load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
                      finding_list *l)
 {
     int rc;
@@ -522,22 +556,22 @@ static int load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
         }
         finding_list_push(l, &f);
     }
-    return rc == SQLITE_DONE ? 0 : db_fail(s, "load findings");
+    return rc == SQLITE_DONE ? 0 : store_db_fail(s, "load findings");
 }
 
 int store_load_findings(store *s, int64_t run_id, finding_list *out)
 {
     sqlite3_stmt *fq = NULL, *sq = NULL;
     finding_list tmp = { 0 };
-    int rc = prepare(s, "SELECT id, file, line, col, function, rule, "
+    int rc = store_prepare(s, "SELECT id, file, line, col, function, rule, "
                         "severity, message, fingerprint, suppressed FROM findings "
                         "WHERE run_id = ?1 ORDER BY id", &fq);
     if (rc == 0)
-        rc = prepare(s, "SELECT file, line, col, message FROM trace_steps "
+        rc = store_prepare(s, "SELECT file, line, col, message FROM trace_steps "
                         "WHERE finding_id = ?1 ORDER BY step_index", &sq);
     if (rc == 0) {
         sqlite3_bind_int64(fq, 1, run_id);
-        rc = load_into(s, fq, sq, &tmp);
+        rc = store_load_into(s, fq, sq, &tmp);
     }
     for (size_t i = 0; rc == 0 && i < tmp.len; i++)
         finding_list_push(out, &tmp.items[i]);
@@ -815,26 +849,26 @@ int store_query(store *s, const char *sql, query_format fmt, FILE *out,
 
 static int baseline_insert(store *s, sqlite3_stmt *q, const finding *f)
 {
-    bind_text(q, 1, f->fingerprint);
-    bind_text(q, 2, f->rule);
-    bind_text(q, 3, f->file);
-    bind_text(q, 4, f->message);
-    return step_done(s, q, "save baseline");
+    store_bind_text(q, 1, f->fingerprint);
+    store_bind_text(q, 2, f->rule);
+    store_bind_text(q, 3, f->file);
+    store_bind_text(q, 4, f->message);
+    return store_step_done(s, q, "save baseline");
 }
 
 int store_baseline_save(store *s, const finding_list *fl)
 {
     sqlite3_stmt *q = NULL;
-    int rc = prepare(s, "INSERT OR REPLACE INTO baseline(fingerprint, rule,"
+    int rc = store_prepare(s, "INSERT OR REPLACE INTO baseline(fingerprint, rule,"
                         " file, message, added_at) VALUES (?1, ?2, ?3, ?4, "
                         ISO_NOW ")", &q);
-    if (rc == 0 && (rc = exec(s, "BEGIN IMMEDIATE")) == 0) {
-        rc = exec(s, "DELETE FROM baseline");
+    if (rc == 0 && (rc = store_exec(s, "BEGIN IMMEDIATE")) == 0) {
+        rc = store_exec(s, "DELETE FROM baseline");
         for (size_t i = 0; rc == 0 && i < fl->len; i++)
             if (!fl->items[i].suppressed && fl->items[i].fingerprint)
                 rc = baseline_insert(s, q, &fl->items[i]);
         if (rc == 0)
-            rc = exec(s, "COMMIT");
+            rc = store_exec(s, "COMMIT");
         if (rc != 0)
             sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     }
@@ -845,18 +879,18 @@ int store_baseline_save(store *s, const finding_list *fl)
 int store_baseline_load(store *s, finding_list *out)
 {
     sqlite3_stmt *q = NULL;
-    int rc = prepare(s, "SELECT fingerprint, rule, file, message FROM baseline"
+    int rc = store_prepare(s, "SELECT fingerprint, rule, file, message FROM baseline"
                         " ORDER BY file, rule, fingerprint", &q);
     while (rc == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
         finding f = { 0 };
-        f.fingerprint = col_str(q, 0);
-        f.rule = col_str(q, 1);
-        f.file = col_str(q, 2);
-        f.message = col_str(q, 3);
+        f.fingerprint = store_col_str(q, 0);
+        f.rule = store_col_str(q, 1);
+        f.file = store_col_str(q, 2);
+        f.message = store_col_str(q, 3);
         finding_list_push(out, &f);
         rc = 0;
     }
-    rc = rc == SQLITE_DONE || rc == 0 ? 0 : db_fail(s, "load baseline");
+    rc = rc == SQLITE_DONE || rc == 0 ? 0 : store_db_fail(s, "load baseline");
     sqlite3_finalize(q);
     return rc;
 }

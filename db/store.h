@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-enum { STORE_SCHEMA_VERSION = 3 };
+enum { STORE_SCHEMA_VERSION = 4 };
 
 typedef enum { QUERY_TABLE, QUERY_CSV, QUERY_JSON } query_format;
 
@@ -46,6 +46,38 @@ int store_end_run(store *s, int64_t run_id, int status);
 int store_add_file(store *s, int64_t run_id, const char *path,
                    const char *content_hash, const finding_list *findings,
                    const finding_list *notes);
+
+/* ---- incremental scans (store_cache.c) ---- */
+
+typedef struct store_dep {
+    char *path;
+    char hash[17];
+} store_dep;
+
+typedef struct file_record {
+    const char *path;
+    const char *content_hash;
+    const char *cache_key;      /* settings the file was analysed with */
+    const store_dep *deps;      /* files it included */
+    size_t ndeps;
+} file_record;
+
+/* store_add_file with the cache key and included files recorded. */
+int store_add_file_record(store *s, int64_t run_id, const file_record *rec,
+                          const finding_list *findings,
+                          const finding_list *notes);
+/* The latest earlier analysis of path with this content hash and cache
+ * key: *file_id (0 when there is none) and its included files (*deps,
+ * release with store_deps_free). */
+int store_find_cached(store *s, const char *path, const char *content_hash,
+                      const char *cache_key, int64_t *file_id,
+                      store_dep **deps, size_t *ndeps);
+void store_deps_free(store_dep *deps, size_t n);
+/* Carry an earlier analysis (file_id) into run_id in one transaction: the
+ * file, its findings with their steps, its notes and included files; the
+ * copied findings are appended to out. */
+int store_carry_over(store *s, int64_t file_id, int64_t run_id,
+                     finding_list *out);
 
 /* Latest run id (0 when the database holds no run). */
 int store_latest_run(store *s, int64_t *run_id);

@@ -1,0 +1,156 @@
+/* store_cache.c - what incremental scans reuse: finding an earlier
+ * analysis of a file with the same content and settings, the files it
+ * included, and carrying its results into a new run. */
+#include "store.h"
+#include "store_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static int load_deps(store *s, int64_t file_id, store_dep **deps, size_t *n)
+{
+    sqlite3_stmt *q = NULL;
+    size_t cap = 0;
+    int rc = store_prepare(s, "SELECT path, hash FROM file_deps WHERE file_id = ?1", &q);
+    if (rc == 0)
+        sqlite3_bind_int64(q, 1, file_id);
+    while (rc == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        store_dep d;
+        d.path = store_col_str(q, 0);
+        const char *h = (const char *)sqlite3_column_text(q, 1);
+        snprintf(d.hash, sizeof d.hash, "%s", h ? h : "");
+        ARRAY_PUSH(*deps, *n, cap, d);
+        rc = 0;
+    }
+    rc = rc == SQLITE_DONE || rc == 0 ? 0 : store_db_fail(s, "load included files");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int store_find_cached(store *s, const char *path, const char *content_hash,
+                      const char *cache_key, int64_t *file_id,
+                      store_dep **deps, size_t *ndeps)
+{
+    *file_id = 0;
+    *deps = NULL;
+    *ndeps = 0;
+    sqlite3_stmt *q = NULL;
+    int rc = store_prepare(s, "SELECT max(f.id) FROM files f JOIN runs r ON "
+                              "r.id = f.run_id WHERE f.path = ?1 AND "
+                              "f.content_hash = ?2 AND f.cache_key = ?3 AND "
+                              "r.ended_at IS NOT NULL", &q);
+    if (rc)
+        return rc;
+    store_bind_text(q, 1, path);
+    store_bind_text(q, 2, content_hash);
+    store_bind_text(q, 3, cache_key);
+    if (sqlite3_step(q) == SQLITE_ROW)
+        *file_id = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return *file_id ? load_deps(s, *file_id, deps, ndeps) : 0;
+}
+
+void store_deps_free(store_dep *deps, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(deps[i].path);
+    free(deps);
+}
+
+/* Run sql with ?1 = a, ?2 = b, ?3 = c. */
+static int exec3(store *s, const char *sql, int64_t a, int64_t b, int64_t c)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = store_prepare(s, sql, &q);
+    if (rc == 0) {
+        sqlite3_bind_int64(q, 1, a);
+        sqlite3_bind_int64(q, 2, b);
+        sqlite3_bind_int64(q, 3, c);
+        rc = store_step_done(s, q, "carry over");
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* Copy each finding of old_file with its steps. */
+static int copy_findings(store *s, int64_t old_file, int64_t new_file,
+                         int64_t run)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = store_prepare(s, "SELECT id FROM findings WHERE file_id = ?1 ORDER BY id", &q);
+    if (rc == 0)
+        sqlite3_bind_int64(q, 1, old_file);
+    while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
+        int64_t fid = sqlite3_column_int64(q, 0);
+        rc = exec3(s, "INSERT INTO findings(run_id, file_id, file, line, col, "
+                      "function, rule, severity, message, fingerprint, suppressed) "
+                      "SELECT ?1, ?2, file, line, col, function, rule, severity, "
+                      "message, fingerprint, suppressed FROM findings WHERE id = ?3",
+                   run, new_file, fid);
+        int64_t nid = sqlite3_last_insert_rowid(s->db);
+        if (rc == 0)
+            rc = exec3(s, "INSERT INTO trace_steps(finding_id, step_index, file, "
+                          "line, col, message) SELECT ?1, step_index, file, line, "
+                          "col, message FROM trace_steps WHERE finding_id = ?2 "
+                          "AND ?3 = ?3", nid, fid, 0);
+    }
+    sqlite3_finalize(q);
+    return rc;
+}
+
+static int copy_file(store *s, int64_t file_id, int64_t run, int64_t *new_file)
+{
+    int rc = exec3(s, "INSERT INTO files(run_id, path, content_hash, cache_key) "
+                      "SELECT ?1, path, content_hash, cache_key FROM files "
+                      "WHERE id = ?2 AND ?3 = ?3", run, file_id, 0);
+    *new_file = sqlite3_last_insert_rowid(s->db);
+    if (rc == 0)
+        rc = exec3(s, "INSERT INTO file_deps(file_id, path, hash) SELECT ?1, "
+                      "path, hash FROM file_deps WHERE file_id = ?2 AND ?3 = ?3",
+                   *new_file, file_id, 0);
+    if (rc == 0)
+        rc = copy_findings(s, file_id, *new_file, run);
+    if (rc == 0)
+        rc = exec3(s, "INSERT INTO analysis_notes(run_id, file_id, file, line, "
+                      "function, kind, message) SELECT ?1, ?2, file, line, "
+                      "function, kind, message FROM analysis_notes WHERE file_id = ?3",
+                   run, *new_file, file_id);
+    return rc;
+}
+
+static int load_file_findings(store *s, int64_t file_id, finding_list *out)
+{
+    sqlite3_stmt *fq = NULL, *sq = NULL;
+    int rc = store_prepare(s, "SELECT id, file, line, col, function, rule, "
+                              "severity, message, fingerprint, suppressed FROM "
+                              "findings WHERE file_id = ?1 ORDER BY id", &fq);
+    if (rc == 0)
+        rc = store_prepare(s, "SELECT file, line, col, message FROM trace_steps "
+                              "WHERE finding_id = ?1 ORDER BY step_index", &sq);
+    if (rc == 0) {
+        sqlite3_bind_int64(fq, 1, file_id);
+        rc = store_load_into(s, fq, sq, out);
+    }
+    sqlite3_finalize(fq);
+    sqlite3_finalize(sq);
+    return rc;
+}
+
+int store_carry_over(store *s, int64_t file_id, int64_t run_id,
+                     finding_list *out)
+{
+    int64_t new_file = 0;
+    int rc = store_exec(s, "BEGIN IMMEDIATE");
+    if (rc)
+        return rc;
+    rc = copy_file(s, file_id, run_id, &new_file);
+    rc = rc ? rc : store_exec(s, "COMMIT");
+    if (rc) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return rc;
+    }
+    return load_file_findings(s, new_file, out);
+}
