@@ -328,7 +328,7 @@ EOF
     fi
 fi
 PWNED=$( (find "$T" -name 'PWNED*'; ls -d "$START_DIR"/PWNED* 2>/dev/null) | sed "s|^$T/||")
-is "no PWNED file created" "$(echo $PWNED)" ""
+is "no PWNED file created" "$(printf "%s" "$PWNED" | tr "\n" " ")" ""
 
 # ---- 3. the database survives SIGKILL ------------------------------------
 
@@ -341,8 +341,8 @@ T0=$(now)
 check "run 1: full scan of 30 files" 1 "$BIN" scan --db "$KDB" tree30
 info "full scan of 30 files took $(elapsed "$T0" "$(now)") s"
 is "run 1 has 30 findings" "$(q "$KDB" 'SELECT count(*) FROM findings WHERE run_id = 1')" 30
-RANDOM_DELAY=$(awk 'BEGIN { srand(); printf "%.2f", 0.05 + rand() * 0.9 }')
-for delay in 0.05 0.5 1.0 "$RANDOM_DELAY" 0.2; do
+RANDOM_DELAY=$(awk 'BEGIN { srand(); printf "%.2f", 0.05 + rand() * 0.45 }')
+for delay in 0.05 0.35 0.6 "$RANDOM_DELAY" 0.2; do
     timeout $LIMIT "$BIN" scan --db "$KDB" tree30 >/dev/null 2>&1 &
     tpid=$!
     sleep "$delay"
@@ -413,7 +413,7 @@ timed() {
     info "$1: exit $GOT in $took s; $(grep '^pyrefcheck: [0-9]' "$T/out")"
     info "$1: analysis_notes: $(timeout $LIMIT "$BIN" query --db "$3" --csv \
         "SELECT count(*) || ' note(s), kinds: ' || ifnull(group_concat(DISTINCT kind), 'none') FROM analysis_notes" 2>&1 | tail -1 | tr -d '\r')"
-    summary=$(grep -o '[0-9]* incomplete' "$T/out" | cut -d' ' -f1)
+    summary=$(sed -n 's/^pyrefcheck: .* \([0-9][0-9]*\) incomplete,.*/\1/p' "$T/out")
     is "$1: every incomplete function has an analysis note" \
         "$(q "$3" "SELECT count(*) FROM analysis_notes WHERE kind = 'analysis-incomplete'")" "${summary:-?}"
 }
