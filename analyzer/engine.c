@@ -420,8 +420,7 @@ static void exec_store(engine *e, path_state *st, const ir_insn *in)
     } else if (slot) {
         *slot = v;
     }
-    if (in->target.kind == OP_FIELD || in->target.kind == OP_GLOBAL ||
-        in->target.kind == OP_DEREF)
+    if (in->target.kind != OP_VAR)   /* a field, a global, memory: owned there */
         st->vals[v].escaped = true;
 }
 
@@ -504,13 +503,19 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
     }
 }
 
-/* Out-parameters (&var) receive borrowed or unknown values. */
+/* Out-parameters (&var) receive values the engine knows nothing about;
+ * what the variable held is now the callee's business (it may have been
+ * taken over, as PyErr_NormalizeException does). */
 static void bind_out_params(path_state *st, const ir_insn *in)
 {
-    for (size_t i = 0; i < in->nargs; i++)
-        if (in->args[i].kind == OP_ADDR && in->args[i].var >= 0)
-            st->var_val[in->args[i].var] =
-                new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
+    for (size_t i = 0; i < in->nargs; i++) {
+        if (in->args[i].kind != OP_ADDR || in->args[i].var < 0)
+            continue;
+        int old = st->var_val[in->args[i].var];
+        if (old >= 0)
+            st->vals[old].escaped = true;
+        st->var_val[in->args[i].var] = new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
+    }
 }
 
 /* ---- calls ---- */

@@ -366,12 +366,23 @@ typedef struct walk {
     int rc;
 } walk;
 
+/* A function defined in the main file, also when a macro of the main
+ * file spells its declarator (DEFINE_GETTER(x) { ... }). */
 static bool is_main_file_definition(CXCursor c)
 {
     if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
         !clang_isCursorDefinition(c))
         return false;
-    return clang_Location_isFromMainFile(clang_getCursorLocation(c)) != 0;
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    if (clang_Location_isFromMainFile(loc))
+        return true;
+    CXFile file = NULL;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+    CXString name = clang_getTranslationUnitSpelling(tu);
+    CXFile main_file = clang_getFile(tu, clang_getCString(name));
+    clang_disposeString(name);
+    return file && main_file && clang_File_isEqual(file, main_file);
 }
 
 static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
