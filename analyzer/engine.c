@@ -96,6 +96,7 @@ typedef struct summary_acc {
     unsigned returns, ret_new, ret_borrowed, ret_null_exc, ret_null_ok;
     unsigned ret_neg_exc;
     unsigned consumed;      /* params consumed on every returning path */
+    bool may_raise;
 } summary_acc;
 
 typedef struct engine {
@@ -585,8 +586,11 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     ref_value *rv = &st->vals[v];
     rv->owner = owner;
     rv->err_indicator = r->tests_error;
-    if (r->fail == FAIL_NEG1)
+    if (r->fail == FAIL_NEG1) {
         rv->sign = 1;
+        rv->status = m->known && !r->returns_value && r->origin &&
+                     strcmp(r->origin, "summary") != 0;
+    }
     if (kind == REF_NEW && null != NULL_YES) {
         rv->tracked = true;
         rv->owned = 1;
@@ -722,7 +726,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         push(e, null_outcome(e, st, b, in, &m, true));
     if (r->null_ok && in->dst >= 0)
         push(e, null_outcome(e, st, b, in, &m, false));
-    if (!m.known && !m.assumed)
+    if ((!m.known && !m.assumed) || (m.known && r->may_raise && st->exc == EXC_NO))
         st->exc = EXC_MAYBE;
     if (r->raises)
         st->exc = EXC_YES;
@@ -767,6 +771,8 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     if (c->kind == COND_NONZERO && v->err_indicator && st->exc != EXC_MAYBE) {
         *can_t = st->exc == EXC_YES;
         *can_f = st->exc == EXC_NO;
+    } else if (c->kind == COND_NONZERO && v->status && v->sign > 0) {
+        *can_t = false;   /* "if (PyList_Append(...))": success is 0 */
     } else if (c->kind == COND_NONZERO) {
         *can_t = v->null != NULL_YES;
         *can_f = v->null != NULL_NO && v->sign >= 0;
@@ -857,6 +863,8 @@ static void summarize_return(engine *e, path_state *st, int rv)
         else
             a->ret_borrowed++;
     }
+    if (st->exc != EXC_NO && !(v && (v->null == NULL_YES || v->sign < 0)))
+        a->may_raise = true;
     unsigned consumed = 0;
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
         int pv = st->var_val[p];
@@ -879,6 +887,7 @@ static void make_summary(const engine *e, func_summary *s)
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     s->steals = a->returns ? a->consumed : 0;
+    s->may_raise = a->may_raise;
     if (e->over_budget || e->f->incomplete)
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
 }
@@ -898,7 +907,8 @@ static uint64_t value_hash(const ref_value *rv)
     h = mix(h, (uint64_t)(rv->sign + 1) | (uint64_t)rv->kind << 4 |
                    (uint64_t)rv->released << 8 | (uint64_t)rv->stolen << 9 |
                    (uint64_t)rv->err_indicator << 10 |
-                   (uint64_t)rv->place_released << 11);
+                   (uint64_t)rv->place_released << 11 |
+                   (uint64_t)rv->status << 12);
     return h;
 }
 

@@ -56,6 +56,8 @@ typedef struct ref_value {
     int owner;             /* borrowed from this value, -1 if not */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
+    bool status;           /* the success result of a call that fails with
+                              -1: tested for truth, it is 0 */
     int origin_event;      /* trace event of the origin, -1 if none */
     int null_event;        /* trace event that made it NULL, -1 if none */
     int release_event;     /* trace event of the release, -1 if none */
@@ -123,6 +125,9 @@ typedef struct func_summary {
                              exception, FAIL_NEG1 likewise for -1 */
     bool null_ok;         /* a path returns NULL without an exception */
     unsigned steals;      /* parameters whose reference is always consumed */
+    bool may_raise;       /* some path returns with an exception set that
+                             the result does not tell (callers then cannot
+                             know whether one is set) */
 } func_summary;
 
 void engine_default_limits(engine_limits *lim);

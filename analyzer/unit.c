@@ -58,11 +58,12 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
 {
     memset(r, 0, sizeof *r);
     r->name = f->name;
-    r->origin = f->name;
+    r->origin = (char *)"summary";
     r->ret = s->ret == RET_OTHER && f->returns_object ? RET_NEW : s->ret;
     r->fail = s->fail;
     r->null_ok = s->null_ok;
     r->steals = s->steals;
+    r->may_raise = s->may_raise;
 }
 
 static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,

@@ -229,6 +229,7 @@ static const flag_spec flags[] = {
     { "tests-error", offsetof(api_rule, tests_error) },
     { "null-ok", offsetof(api_rule, null_ok) },
     { "checks-null", offsetof(api_rule, checks_null) },
+    { "returns-value", offsetof(api_rule, returns_value) },
     { NULL, 0 }
 };
 

@@ -59,6 +59,10 @@ typedef struct api_rule {
     bool null_ok;           /* may return NULL without an exception */
     bool checks_null;       /* a NULL argument raises SystemError instead
                                of crashing */
+    bool returns_value;     /* with FAIL_NEG1: success returns a count or a
+                               truth value rather than 0 */
+    bool may_raise;         /* (summaries) may leave an exception set that
+                               its result does not tell */
     unsigned format_arg;    /* 1-based position of a format string, 0: none */
     unsigned format_values; /* 1-based position of the first value for it */
     bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */
