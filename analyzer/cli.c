@@ -15,7 +15,7 @@ typedef struct command_name {
 static const command_name commands[] = {
     { "scan", CMD_SCAN }, { "query", CMD_QUERY }, { "report", CMD_REPORT },
     { "dump-ir", CMD_DUMP_IR }, { "baseline", CMD_BASELINE },
-    { "rules", CMD_RULES },
+    { "rules", CMD_RULES }, { "merge", CMD_MERGE },
     { NULL, CMD_NONE }
 };
 
@@ -23,7 +23,7 @@ typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
     OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED,
-    OPT_LIST, OPT_JOBS, OPT_NO_INCREMENTAL
+    OPT_LIST, OPT_JOBS, OPT_NO_INCREMENTAL, OPT_SHARD
 } option_id;
 
 typedef struct option_spec {
@@ -54,6 +54,7 @@ static const option_spec options[] = {
     { "-j", OPT_JOBS, true, C(CMD_SCAN) },
     { "--jobs", OPT_JOBS, true, C(CMD_SCAN) },
     { "--no-incremental", OPT_NO_INCREMENTAL, false, C(CMD_SCAN) },
+    { "--shard", OPT_SHARD, true, C(CMD_SCAN) },
     { "--run", OPT_RUN, true, C(CMD_REPORT) },
     { "--function", OPT_FUNCTION, true, C(CMD_DUMP_IR) },
     { "--help", OPT_HELP, false, ~0u },
@@ -127,6 +128,15 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_UNUSED: o->report_unused_ignores = true; break;
     case OPT_LIST: o->list = true; break;
     case OPT_NO_INCREMENTAL: o->no_incremental = true; break;
+    case OPT_SHARD: {
+        char extra;
+        if (sscanf(val, "%u/%u%c", &o->shard, &o->nshards, &extra) != 2 ||
+            o->nshards < 1 || o->shard < 1 || o->shard > o->nshards) {
+            snprintf(err, errlen, "--shard expects K/N with 1 <= K <= N, got '%s'", val);
+            return -1;
+        }
+        break;
+    }
     case OPT_JOBS:
         o->jobs = strtol(val, &end, 10);
         if (*end || o->jobs < 1 || o->jobs > 256) {
@@ -194,6 +204,9 @@ static int check_positionals(cli_options *o, char *err, size_t errlen)
     } else if (o->cmd == CMD_RULES && (!o->list || o->ninputs)) {
         snprintf(err, errlen, "rules takes --list (and --rules FILE)");
         return -1;
+    } else if (o->cmd == CMD_MERGE && o->ninputs < 2) {
+        snprintf(err, errlen, "merge takes OUT.db and at least one IN.db");
+        return -1;
     } else if (o->cmd == CMD_BASELINE) {
         if (o->ninputs != 1 || (strcmp(o->inputs[0], "save") && strcmp(o->inputs[0], "show"))) {
             snprintf(err, errlen, "baseline takes one verb: save or show");
@@ -258,6 +271,7 @@ static const char *const help_texts[] = {
     "  query    run a read-only SQL query on the database\n"
     "  baseline save or show the baseline of known findings\n"
     "  rules    list what pyrefcheck knows about each API function\n"
+    "  merge    combine the databases of sharded scans into one run\n"
     "  dump-ir  print the control-flow graph pyrefcheck builds for a file\n"
     "\n"
     "  pyrefcheck --version      print the version\n"
@@ -276,6 +290,8 @@ static const char *const help_texts[] = {
     "  --python-include DIR   Python headers (default: python3-config --includes)\n"
     "  --format FMT           text (default), json, sarif, github, gitlab, html\n"
     "  -j N, --jobs N         analyse N files at a time (default: the cores)\n"
+    "  --shard K/N            analyse only the K-th of N shares of the files (by\n"
+    "                         path, deterministic); combine with `merge`\n"
     "  --no-incremental       analyse every file again, even those unchanged\n"
     "                         since an earlier scan (whose results are reused)\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"
@@ -319,6 +335,11 @@ static const char *const help_texts[] = {
     "Prints one line per known function: name, return kind (new, borrowed,\n"
     "none), the arguments it takes over (1-based, comma-separated, - for\n"
     "none) and its failure value (NULL, -1, 0, none), separated by tabs.\n",
+    [CMD_MERGE] =
+    "usage: pyrefcheck merge OUT.db IN.db [IN.db...]\n"
+    "\n"
+    "Adds one run to OUT.db holding the latest run of each IN.db (e.g. the\n"
+    "shards of `scan --shard K/N` run on several machines).\n",
     [CMD_DUMP_IR] =
     "usage: pyrefcheck dump-ir [--function NAME] FILE [-- COMPILER-FLAGS...]\n"
     "\n"

@@ -20,7 +20,7 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TOOL_ERROR = 2 };
 
 typedef enum {
     CMD_NONE, CMD_SCAN, CMD_QUERY, CMD_REPORT, CMD_DUMP_IR, CMD_BASELINE,
-    CMD_RULES
+    CMD_RULES, CMD_MERGE
 } cli_command;
 
 /* A list of strings pointing into argv. */
@@ -57,6 +57,7 @@ typedef struct cli_options {
     bool list;                    /* rules --list */
     long jobs;                    /* -j N, 0 = number of cores */
     bool no_incremental;          /* --no-incremental */
+    unsigned shard, nshards;      /* --shard K/N (1-based K), 0/0 = all */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

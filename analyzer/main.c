@@ -216,6 +216,44 @@ static int rules_main(const cli_options *o)
     return EXIT_CLEAN;
 }
 
+/* merge OUT.db IN.db...: one new run in OUT holding each input's latest. */
+static int merge_main(const cli_options *o, const char *command_line)
+{
+    char err[1024];
+    store *out = NULL;
+    if (store_open(o->inputs[0], &out, err, sizeof err) != 0) {
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+        return EXIT_TOOL_ERROR;
+    }
+    char cwd[PATH_MAX];
+    int64_t run = 0;
+    int code = EXIT_CLEAN;
+    size_t files = 0;
+    if (store_begin_run(out, PYREFCHECK_VERSION, command_line,
+                        getcwd(cwd, sizeof cwd) ? cwd : "", &run) != 0)
+        code = EXIT_TOOL_ERROR;
+    for (size_t i = 1; code == EXIT_CLEAN && i < o->ninputs; i++) {
+        store *in = NULL;
+        if (store_open_readonly(o->inputs[i], &in, err, sizeof err) != 0) {
+            fprintf(stderr, "pyrefcheck: error: %s\n", err);
+            code = EXIT_TOOL_ERROR;
+        } else if (store_merge_run(out, run, in, &files) != 0) {
+            fprintf(stderr, "pyrefcheck: error: cannot merge %s (no run, or "
+                    "the same file in two inputs)\n", o->inputs[i]);
+            code = EXIT_TOOL_ERROR;
+        }
+        store_close(in);
+    }
+    if (run)
+        store_end_run(out, run, code);
+    if (code == EXIT_CLEAN)
+        fprintf(stderr, "pyrefcheck: merged %zu files from %zu databases into "
+                "run %lld of %s\n", files, o->ninputs - 1, (long long)run,
+                o->inputs[0]);
+    store_close(out);
+    return code;
+}
+
 int main(int argc, char **argv)
 {
     cli_options o;
@@ -239,6 +277,10 @@ int main(int argc, char **argv)
         code = query_main(&o);
     } else if (o.cmd == CMD_REPORT) {
         code = report_main(&o);
+    } else if (o.cmd == CMD_MERGE) {
+        char *line = join_args(argc, argv);
+        code = merge_main(&o, line);
+        free(line);
     } else if (o.cmd == CMD_RULES) {
         code = rules_main(&o);
     } else if (o.cmd == CMD_BASELINE) {

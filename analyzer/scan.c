@@ -111,6 +111,8 @@ typedef struct scan_run {
     scan_totals tot;
     finding_list all;
     int failed;
+    size_t done, total;       /* files recorded so far, of total */
+    bool progress;            /* stderr is a terminal: show progress */
     char (*keys)[17];         /* per item: the settings it is analysed with */
     int64_t *reuse;           /* per item: earlier analysis to carry over */
     size_t reused;
@@ -133,12 +135,21 @@ static void count_result(scan_totals *t, const item_result *r)
     t->stats.paths += r->stats.paths;
 }
 
+/* Clear the progress line before anything else is printed. */
+static void end_progress(scan_run *sr)
+{
+    if (sr->progress && sr->done)
+        fputs("\r\033[K", stderr);
+}
+
 /* One file's results: printed log, one transaction in the database. */
 static void record_result(size_t index, item_result *r, void *ctx)
 {
     scan_run *sr = ctx;
-    if (r->log)
+    if (r->log) {
+        end_progress(sr);
         fputs(r->log, stderr);
+    }
     count_result(&sr->tot, r);
     store_dep *deps = xcalloc(r->ndeps + 1, sizeof *deps);
     for (size_t i = 0; i < r->ndeps; i++) {
@@ -158,8 +169,13 @@ static void record_result(size_t index, item_result *r, void *ctx)
     for (size_t i = 0; i < r->findings.len; i++)
         finding_list_push(&sr->all, &r->findings.items[i]);
     r->findings.len = 0;
+    sr->done++;
+    if (sr->progress)
+        fprintf(stderr, "\r\033[K[%zu/%zu] %s (%zu findings so far)", sr->done,
+                sr->total, r->file, sr->tot.findings);
     item_result_free(r);
 }
+
 
 /* ---- the report ---- */
 
@@ -399,8 +415,12 @@ static int scan_db(const cli_options *o, unit_ctx *uc, const work_list *w,
                         getcwd(cwd, sizeof cwd) ? cwd : "", &sr.run) == 0) {
         plan_reuse(&sr, w, settings);
         carry_over(&sr, w);
+        sr.total = w->len;
+        sr.done = sr.reused;
+        sr.progress = isatty(STDERR_FILENO) != 0;
         if (workers_run(w, job_count(o), uc, skip_reused, record_result, &sr) != 0)
             sr.failed = 1;
+        end_progress(&sr);
         code = finish_run(&sr, baseline_file);
         store_end_run(sr.db, sr.run, code);
     } else {
@@ -432,6 +452,7 @@ int scan_main(const cli_options *o, const char *command_line)
     if (workset_collect(o, cfg.python_include, &w) != 0)
         goto done;
     workset_drop_excluded(&w, rs);
+    workset_shard(&w, o->shard, o->nshards);
     unit_ctx uc = { o, rules, rs, NULL, NULL };
     char settings[17];
     settings_key(o, &cfg, rules, settings);

@@ -287,3 +287,19 @@ void workset_drop_excluded(work_list *w, const ruleset *rs)
     w->len = k;
 }
 
+void workset_shard(work_list *w, unsigned k, unsigned n)
+{
+    if (n <= 1)
+        return;
+    size_t kept = 0;
+    for (size_t i = 0; i < w->len; i++) {
+        char hex[17];
+        hash_hex(w->items[i].file, strlen(w->items[i].file), hex);
+        unsigned long long h = strtoull(hex, NULL, 16);
+        if (h % n == k - 1)
+            w->items[kept++] = w->items[i];
+        else
+            item_free(&w->items[i]);
+    }
+    w->len = kept;
+}

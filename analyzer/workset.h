@@ -38,6 +38,8 @@ void workset_add_file(work_list *w, const char *file, const char *pyinc,
                       const cli_options *o);
 /* Remove the items whose file matches an --exclude / config exclude. */
 void workset_drop_excluded(work_list *w, const ruleset *rs);
+/* Keep only the items of shard k (1-based) of n, chosen by path. */
+void workset_shard(work_list *w, unsigned k, unsigned n);
 void work_list_free(work_list *w);
 
 #endif

@@ -79,6 +79,10 @@ void store_deps_free(store_dep *deps, size_t n);
 int store_carry_over(store *s, int64_t file_id, int64_t run_id,
                      finding_list *out);
 
+/* Copy the latest run of in (files, findings with steps, notes, included
+ * files) into run of out; *files counts the files copied. */
+int store_merge_run(store *out, int64_t run, store *in, size_t *files);
+
 /* Latest run id (0 when the database holds no run). */
 int store_latest_run(store *s, int64_t *run_id);
 /* Load the findings of a run, with their trace steps, sorted. */

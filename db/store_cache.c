@@ -154,3 +154,73 @@ int store_carry_over(store *s, int64_t file_id, int64_t run_id,
     }
     return load_file_findings(s, new_file, out);
 }
+
+/* ---- merging shard databases ---- */
+
+static int load_notes(store *s, int64_t file_id, finding_list *out)
+{
+    sqlite3_stmt *q = NULL;
+    int rc = store_prepare(s, "SELECT file, line, function, kind, message FROM "
+                              "analysis_notes WHERE file_id = ?1 ORDER BY id", &q);
+    if (rc == 0)
+        sqlite3_bind_int64(q, 1, file_id);
+    while (rc == 0 && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+        finding n = { 0 };
+        n.file = store_col_str(q, 0);
+        n.line = (unsigned)sqlite3_column_int64(q, 1);
+        n.function = store_col_str(q, 2);
+        n.rule = store_col_str(q, 3);
+        n.message = store_col_str(q, 4);
+        n.severity = xstrdup("note");
+        finding_list_push(out, &n);
+        rc = 0;
+    }
+    rc = rc == SQLITE_DONE || rc == 0 ? 0 : store_db_fail(s, "load notes");
+    sqlite3_finalize(q);
+    return rc;
+}
+
+/* Copy one file of in (its row: id, path, content_hash, cache_key) into
+ * out's run. */
+static int merge_file(store *out, int64_t run, store *in, sqlite3_stmt *fq)
+{
+    int64_t id = sqlite3_column_int64(fq, 0);
+    char *path = store_col_str(fq, 1), *hash = store_col_str(fq, 2);
+    char *key = store_col_str(fq, 3);
+    finding_list fl = { 0 }, notes = { 0 };
+    store_dep *deps = NULL;
+    size_t ndeps = 0;
+    int rc = load_file_findings(in, id, &fl);
+    if (rc == 0)
+        rc = load_notes(in, id, &notes);
+    if (rc == 0)
+        rc = load_deps(in, id, &deps, &ndeps);
+    file_record rec = { path, hash, key, deps, ndeps };
+    if (rc == 0)
+        rc = store_add_file_record(out, run, &rec, &fl, &notes);
+    finding_list_free(&fl);
+    finding_list_free(&notes);
+    store_deps_free(deps, ndeps);
+    free(path);
+    free(hash);
+    free(key);
+    return rc;
+}
+
+int store_merge_run(store *out, int64_t run, store *in, size_t *files)
+{
+    int64_t src = 0;
+    if (store_latest_run(in, &src) != 0 || !src)
+        return -1;
+    sqlite3_stmt *fq = NULL;
+    int rc = store_prepare(in, "SELECT id, path, content_hash, cache_key FROM "
+                               "files WHERE run_id = ?1 ORDER BY id", &fq);
+    if (rc == 0)
+        sqlite3_bind_int64(fq, 1, src);
+    while (rc == 0 && sqlite3_step(fq) == SQLITE_ROW) {
+        rc = merge_file(out, run, in, fq);
+        (*files)++;
+    }
+    sqlite3_finalize(fq);
+    return rc;
+}
