@@ -46,9 +46,22 @@ printf '%6s %10s %12s %8s %8s\n' N clang_s pyrefcheck_s ratio findings
 for n in 10 100 1000; do
     gen "$n" >"$T/gen$n.c"
     c=$(median3 clang-19 -fsyntax-only -I"$PYINC" "$T/gen$n.c")
-    p=$(median3 "$BIN" scan --db "$T/db" --python-include "$PYINC" "$T/gen$n.c")
-    f=$("$BIN" scan --db "$T/db" --python-include "$PYINC" --format json "$T/gen$n.c" 2>/dev/null |
+    p=$(median3 "$BIN" scan --no-incremental --db "$T/db" --python-include "$PYINC" "$T/gen$n.c")
+    f=$("$BIN" scan --no-incremental --db "$T/db" --python-include "$PYINC" --format json "$T/gen$n.c" 2>/dev/null |
         python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
     printf '%6s %10.3f %12.3f %8.2f %8s\n' "$n" "$c" "$p" \
         "$(awk -v p="$p" -v c="$c" 'BEGIN { print p / c }')" "$f"
 done
+
+# Incremental and parallel scans of the corpus (every case file): the
+# first scan (median of 3, each analysing everything), a rescan of the
+# unchanged tree, and -j2.
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+rm -f "$T/inc.db"*
+first=$(median3 "$BIN" scan -j1 --db "$T/inc.db" --no-incremental "$TOP/corpus")
+rescan=$(median3 "$BIN" scan -j1 --db "$T/inc.db" "$TOP/corpus")
+par=$(median3 "$BIN" scan -j2 --no-incremental --db "$T/par.db" "$TOP/corpus")
+echo
+printf 'corpus: first scan -j1 %.3f s, unchanged rescan %.3f s (%.1f%%), -j2 %.3f s (speed-up %.2f)\n' \
+    "$first" "$rescan" "$(awk -v a="$rescan" -v b="$first" 'BEGIN { print 100 * a / b }')" \
+    "$par" "$(awk -v a="$first" -v b="$par" 'BEGIN { print a / b }')"

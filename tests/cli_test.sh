@@ -172,6 +172,15 @@ if [ "$(tail -1 "$T/out" | tr -d '\r')" = 7 ]; then ok "merged: 7 findings"; els
 check "--shard 3/2 is refused" 2 "$BIN" scan --db "$T/sh1.db" --shard 3/2 "$T/par"
 check "merge of a missing database exits 2" 2 "$BIN" merge "$T/merged.db" "$T/none.db"
 
+# ---- the progress line: on a terminal only ----
+if command -v script >/dev/null; then
+    script -qec "'$BIN' scan -j2 --no-incremental --db '$T/tty.db' '$T/par' >/dev/null" "$T/tty.log" >/dev/null 2>&1
+    if tr '\r' '\n' <"$T/tty.log" | grep -q '\[[0-9]*/8\] .*findings so far'; then
+        ok "progress line on a terminal"; else bad "progress line on a terminal"; fi
+    "$BIN" scan -j2 --no-incremental --db "$T/tty.db" "$T/par" >/dev/null 2>"$T/notty.err"
+    if grep -q "findings so far" "$T/notty.err"; then bad "no progress line otherwise"; else ok "no progress line otherwise"; fi
+fi
+
 # ---- incremental scans ----
 mkdir -p "$T/inc"
 for i in 1 2 3; do cp "$EX" "$T/inc/m$i.c"; done
@@ -234,6 +243,16 @@ check "suppressed finding is kept" 0 "$BIN" query --db "$WDB" --csv "SELECT coun
 if [ "$(tail -1 "$T/out" | tr -d '\r')" = 1 ]; then ok "suppressed finding stored and marked"; else bad "suppressed finding stored and marked"; fi
 check "sarif marks the suppression" 1 "$BIN" report --db "$WDB" --format sarif
 has "sarif suppression kind" '"kind": "inSource"'
+"$BIN" report --db "$WDB" --format sarif >"$T/suppressed.sarif" 2>/dev/null
+if sh "$TOP/tests/sarif_check.sh" "$T/suppressed.sarif" >"$T/out" 2>&1; then
+    ok "sarif with suppressions passes the SARIF validator"; else bad "sarif with suppressions passes the SARIF validator"; fi
+"$BIN" report --db "$WDB" --format json >"$T/two.json" 2>/dev/null
+if python3 -c '
+import json, sys
+fs = json.load(open(sys.argv[1]))["findings"]
+fps = [f["fingerprint"] for f in fs]
+assert len(fs) >= 2 and len(set(fps)) == len(fps), fps
+' "$T/two.json"; then ok "distinct findings have distinct fingerprints"; else bad "distinct findings have distinct fingerprints"; fi
 check "unknown rule in a suppression exits 2" 2 sh -c "sed 's|ignore\[ref-leak\]|ignore[ref-leek]|' spam.c >bad_sup.c && '$BIN' scan --db '$WDB' bad_sup.c"
 has "suppression error names file and line" "bad_sup.c:[0-9]*: unknown rule 'ref-leek' in suppression"
 printf '[pyrefcheck]\ndisable = ref-leak\n' >.pyrefcheck.cfg
