@@ -559,18 +559,22 @@ int store_load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
     return rc == SQLITE_DONE ? 0 : store_db_fail(s, "load findings");
 }
 
-int store_load_findings(store *s, int64_t run_id, finding_list *out)
+int store_load_findings_by(store *s, bool by_file, int64_t id,
+                           finding_list *out)
 {
     sqlite3_stmt *fq = NULL, *sq = NULL;
     finding_list tmp = { 0 };
-    int rc = store_prepare(s, "SELECT id, file, line, col, function, rule, "
-                        "severity, message, fingerprint, suppressed FROM findings "
-                        "WHERE run_id = ?1 ORDER BY id", &fq);
+    int rc = store_prepare(s, by_file
+        ? "SELECT id, file, line, col, function, rule, severity, message, "
+          "fingerprint, suppressed FROM findings WHERE file_id = ?1 ORDER BY id"
+        : "SELECT id, file, line, col, function, rule, severity, message, "
+          "fingerprint, suppressed FROM findings WHERE run_id = ?1 ORDER BY id",
+        &fq);
     if (rc == 0)
         rc = store_prepare(s, "SELECT file, line, col, message FROM trace_steps "
                         "WHERE finding_id = ?1 ORDER BY step_index", &sq);
     if (rc == 0) {
-        sqlite3_bind_int64(fq, 1, run_id);
+        sqlite3_bind_int64(fq, 1, id);
         rc = store_load_into(s, fq, sq, &tmp);
     }
     for (size_t i = 0; rc == 0 && i < tmp.len; i++)
@@ -581,6 +585,11 @@ int store_load_findings(store *s, int64_t run_id, finding_list *out)
     sqlite3_finalize(fq);
     sqlite3_finalize(sq);
     return rc;
+}
+
+int store_load_findings(store *s, int64_t run_id, finding_list *out)
+{
+    return store_load_findings_by(s, false, run_id, out);
 }
 
 /* ---- ad-hoc queries ---------------------------------------------------- */

@@ -60,20 +60,22 @@ void store_deps_free(store_dep *deps, size_t n)
     free(deps);
 }
 
-/* Run sql with ?1 = a, ?2 = b, ?3 = c. */
-static int exec3(store *s, const char *sql, int64_t a, int64_t b, int64_t c)
+/* Run sql with its parameters ?1, ?2, ... bound to the n ids. */
+static int exec_ids(store *s, const char *sql, int n, const int64_t *ids)
 {
     sqlite3_stmt *q = NULL;
     int rc = store_prepare(s, sql, &q);
-    if (rc == 0) {
-        sqlite3_bind_int64(q, 1, a);
-        sqlite3_bind_int64(q, 2, b);
-        sqlite3_bind_int64(q, 3, c);
+    for (int i = 0; rc == 0 && i < n; i++)
+        sqlite3_bind_int64(q, i + 1, ids[i]);
+    if (rc == 0)
         rc = store_step_done(s, q, "carry over");
-    }
     sqlite3_finalize(q);
     return rc;
 }
+
+#define EXEC_IDS(s, sql, ...) \
+    exec_ids((s), (sql), (int)(sizeof((int64_t[]){ __VA_ARGS__ }) / sizeof(int64_t)), \
+             (int64_t[]){ __VA_ARGS__ })
 
 /* Copy each finding of old_file with its steps. */
 static int copy_findings(store *s, int64_t old_file, int64_t new_file,
@@ -85,17 +87,17 @@ static int copy_findings(store *s, int64_t old_file, int64_t new_file,
         sqlite3_bind_int64(q, 1, old_file);
     while (rc == 0 && sqlite3_step(q) == SQLITE_ROW) {
         int64_t fid = sqlite3_column_int64(q, 0);
-        rc = exec3(s, "INSERT INTO findings(run_id, file_id, file, line, col, "
+        rc = EXEC_IDS(s, "INSERT INTO findings(run_id, file_id, file, line, col, "
                       "function, rule, severity, message, fingerprint, suppressed) "
                       "SELECT ?1, ?2, file, line, col, function, rule, severity, "
                       "message, fingerprint, suppressed FROM findings WHERE id = ?3",
                    run, new_file, fid);
         int64_t nid = sqlite3_last_insert_rowid(s->db);
         if (rc == 0)
-            rc = exec3(s, "INSERT INTO trace_steps(finding_id, step_index, file, "
+            rc = EXEC_IDS(s, "INSERT INTO trace_steps(finding_id, step_index, file, "
                           "line, col, message) SELECT ?1, step_index, file, line, "
-                          "col, message FROM trace_steps WHERE finding_id = ?2 "
-                          "AND ?3 = ?3", nid, fid, 0);
+                          "col, message FROM trace_steps WHERE finding_id = ?2",
+                          nid, fid);
     }
     sqlite3_finalize(q);
     return rc;
@@ -103,18 +105,18 @@ static int copy_findings(store *s, int64_t old_file, int64_t new_file,
 
 static int copy_file(store *s, int64_t file_id, int64_t run, int64_t *new_file)
 {
-    int rc = exec3(s, "INSERT INTO files(run_id, path, content_hash, cache_key) "
+    int rc = EXEC_IDS(s, "INSERT INTO files(run_id, path, content_hash, cache_key) "
                       "SELECT ?1, path, content_hash, cache_key FROM files "
-                      "WHERE id = ?2 AND ?3 = ?3", run, file_id, 0);
+                      "WHERE id = ?2", run, file_id);
     *new_file = sqlite3_last_insert_rowid(s->db);
     if (rc == 0)
-        rc = exec3(s, "INSERT INTO file_deps(file_id, path, hash) SELECT ?1, "
-                      "path, hash FROM file_deps WHERE file_id = ?2 AND ?3 = ?3",
-                   *new_file, file_id, 0);
+        rc = EXEC_IDS(s, "INSERT INTO file_deps(file_id, path, hash) SELECT ?1, "
+                      "path, hash FROM file_deps WHERE file_id = ?2",
+                   *new_file, file_id);
     if (rc == 0)
         rc = copy_findings(s, file_id, *new_file, run);
     if (rc == 0)
-        rc = exec3(s, "INSERT INTO analysis_notes(run_id, file_id, file, line, "
+        rc = EXEC_IDS(s, "INSERT INTO analysis_notes(run_id, file_id, file, line, "
                       "function, kind, message) SELECT ?1, ?2, file, line, "
                       "function, kind, message FROM analysis_notes WHERE file_id = ?3",
                    run, *new_file, file_id);
@@ -123,20 +125,7 @@ static int copy_file(store *s, int64_t file_id, int64_t run, int64_t *new_file)
 
 static int load_file_findings(store *s, int64_t file_id, finding_list *out)
 {
-    sqlite3_stmt *fq = NULL, *sq = NULL;
-    int rc = store_prepare(s, "SELECT id, file, line, col, function, rule, "
-                              "severity, message, fingerprint, suppressed FROM "
-                              "findings WHERE file_id = ?1 ORDER BY id", &fq);
-    if (rc == 0)
-        rc = store_prepare(s, "SELECT file, line, col, message FROM trace_steps "
-                              "WHERE finding_id = ?1 ORDER BY step_index", &sq);
-    if (rc == 0) {
-        sqlite3_bind_int64(fq, 1, file_id);
-        rc = store_load_into(s, fq, sq, out);
-    }
-    sqlite3_finalize(fq);
-    sqlite3_finalize(sq);
-    return rc;
+    return store_load_findings_by(s, true, file_id, out);
 }
 
 int store_carry_over(store *s, int64_t file_id, int64_t run_id,

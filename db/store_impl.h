@@ -5,6 +5,7 @@
 #define PYREFCHECK_STORE_IMPL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "store.h"
 
@@ -24,5 +25,9 @@ int store_db_fail(store *s, const char *what);
  * severity, message, fingerprint, suppressed) with their steps (sq). */
 int store_load_into(store *s, sqlite3_stmt *fq, sqlite3_stmt *sq,
                     finding_list *l);
+
+/* The findings (with steps) of a file (by_file) or of a run, sorted. */
+int store_load_findings_by(store *s, bool by_file, int64_t id,
+                           finding_list *out);
 
 #endif
