@@ -88,6 +88,9 @@ typedef struct path_state {
     unsigned char *visits;  /* per block */
     int trace;              /* last event, -1 none */
     exc_state exc;
+    const char *exc_api;    /* the failing call that set the exception */
+    bool gil_released;      /* after Py_BEGIN_ALLOW_THREADS */
+    ir_loc gil_loc;         /* where it was released */
     bool dead;              /* the path crashed (a NULL dereference) */
 } path_state;
 
@@ -288,6 +291,14 @@ int checker_event_value(const checker_ctx *cx) { return cx->value; }
 void checker_end_path(checker_ctx *cx) { cx->st->dead = true; }
 size_t checker_event_arg(const checker_ctx *cx) { return cx->arg; }
 exc_state checker_exception(const checker_ctx *cx) { return cx->st->exc; }
+const char *checker_exception_source(const checker_ctx *cx) { return cx->st->exc_api; }
+
+bool checker_gil_released(const checker_ctx *cx, ir_loc *where)
+{
+    if (where)
+        *where = cx->st->gil_loc;
+    return cx->st->gil_released;
+}
 size_t checker_value_count(const checker_ctx *cx) { return cx->st->nvals; }
 
 const ref_value *checker_value(const checker_ctx *cx, size_t i)
@@ -613,9 +624,11 @@ static path_state *null_outcome(engine *e, const path_state *st,
     path_state *fs = state_copy(e->f, st);
     steal_args(e, fs, b, in, r, r->steals, failure);
     bind_out_params(fs, in);
-    if (failure)
-        fs->exc = EXC_YES;
     const char *callee = in->callee ? in->callee : "the call";
+    if (failure) {
+        fs->exc = EXC_YES;
+        fs->exc_api = callee;
+    }
     if (in->dst >= 0) {
         bool zero = r->fail == FAIL_NULL || r->fail == FAIL_ZERO || !failure;
         int v = new_value(fs, zero ? NULL_YES : NULL_NO, REF_UNKNOWN);
@@ -706,6 +719,20 @@ static int unpack_roles(const ir_insn *in, const api_rule *r, format_arg *roles)
     return n;
 }
 
+/* Is an object argument NULL on this path (for calls that check)? */
+static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
+{
+    for (size_t i = 0; i < in->nargs; i++) {
+        const ir_operand *a = &in->args[i];
+        bool object = a->kind == OP_NULL || a->kind == OP_GLOBAL ||
+                      a->kind == OP_FIELD ||
+                      (a->kind == OP_VAR && e->f->vars[a->var].is_object);
+        if (object && st->vals[operand_value(st, a)].null == NULL_YES)
+            return true;
+    }
+    return false;
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -720,16 +747,35 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         m.rule.steals |= format_steals(&m.rule, roles, nroles);
     const api_rule *r = &m.rule;
     check_args(e, st, b, in, &m);
+    if (m.known)
+        fire(e, st, b, in, EV_CALL, -1, &m.rule, 0);
+    if (m.known && r->releases_gil) {
+        st->gil_released = true;
+        st->gil_loc = in->loc;
+    }
+    if (m.known && r->acquires_gil)
+        st->gil_released = false;
     bool can_fail = r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                     r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED;
+    if (can_fail && r->checks_null && null_argument(e, st, in)) {
+        /* it refuses the NULL: only the failure outcome is possible */
+        path_state *fs = null_outcome(e, st, b, in, &m, true);
+        path_state old = *st;
+        *st = *fs;
+        *fs = old;
+        state_free(fs);
+        return;
+    }
     if (can_fail)
         push(e, null_outcome(e, st, b, in, &m, true));
     if (r->null_ok && in->dst >= 0)
         push(e, null_outcome(e, st, b, in, &m, false));
     if ((!m.known && !m.assumed) || (m.known && r->may_raise && st->exc == EXC_NO))
         st->exc = EXC_MAYBE;
-    if (r->raises)
+    if (r->raises) {
         st->exc = EXC_YES;
+        st->exc_api = NULL;
+    }
     if (r->clears_error)
         st->exc = EXC_NO;
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
@@ -779,8 +825,11 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     } else if (c->kind == COND_NEG) {
         *can_t = v->sign <= 0;
         *can_f = v->sign >= 0;
+    } else if (c->kind == COND_POS) {
+        *can_t = v->sign >= 0 && v->null != NULL_YES;
     } else if (c->kind == COND_EQ && c->ival == -1) {
         *can_t = v->sign <= 0;
+        *can_f = v->sign >= 0;   /* a failure result is exactly -1 */
     } else if (c->kind == COND_EQ && c->ival >= 0) {
         *can_t = v->sign >= 0;
         if (c->ival == 0)
@@ -790,6 +839,12 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
 
 static void refine(path_state *st, const ir_cond *c, bool taken)
 {
+    if (c->kind == COND_POS && taken) {
+        int id = operand_value(st, &c->value);
+        st->vals[id].sign = 1;
+        st->vals[id].null = NULL_NO;
+        return;
+    }
     if (c->kind != COND_NONZERO && c->kind != COND_NEG)
         return;
     int id = operand_value(st, &c->value);
@@ -917,7 +972,7 @@ static uint64_t value_hash(const ref_value *rv)
 static uint64_t state_hash(const ir_func *f, const path_state *st)
 {
     uint64_t h = mix((uint64_t)st->block, st->insn);
-    h = mix(h, st->exc);
+    h = mix(h, st->exc * 2 + st->gil_released);
     int *first = xmalloc((st->nvals + 1) * sizeof *first);
     for (size_t i = 0; i < st->nvals; i++)
         first[i] = -1;

@@ -80,7 +80,8 @@ typedef enum {
     EV_ARG,       /* value is passed as argument arg of a call */
     EV_INCREF,    /* value is increfed (insn->nullable for the X variant) */
     EV_DECREF,    /* value is decrefed */
-    EV_STEAL      /* value's reference is taken by a stealing call */
+    EV_STEAL,     /* value's reference is taken by a stealing call */
+    EV_CALL       /* a call described by the rules (checker_callee_rule) */
 } engine_event_kind;
 
 typedef struct checker_ctx checker_ctx;
@@ -105,6 +106,10 @@ const api_rule *checker_callee_rule(const checker_ctx *cx);
 int checker_event_value(const checker_ctx *cx);
 size_t checker_event_arg(const checker_ctx *cx);
 exc_state checker_exception(const checker_ctx *cx);
+/* The call whose failure set the pending exception (NULL if unknown). */
+const char *checker_exception_source(const checker_ctx *cx);
+/* Has this path given up the GIL (Py_BEGIN_ALLOW_THREADS)? Where? */
+bool checker_gil_released(const checker_ctx *cx, ir_loc *where);
 size_t checker_value_count(const checker_ctx *cx);
 const ref_value *checker_value(const checker_ctx *cx, size_t i);
 /* Name of a variable holding value i on this path (named, not a temporary),

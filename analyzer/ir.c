@@ -327,6 +327,7 @@ static void dump_cond(const ir_func *f, const ir_cond *c, FILE *out)
     switch (c->kind) {
     case COND_NONZERO: fputs(" != 0", out); break;
     case COND_NEG: fputs(" < 0", out); break;
+    case COND_POS: fputs(" > 0", out); break;
     case COND_EQ: fprintf(out, " == %lld", c->ival); break;
     case COND_OPAQUE: fputs(" ?", out); break;
     }

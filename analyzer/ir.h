@@ -85,6 +85,7 @@ typedef enum {
 typedef enum {
     COND_NONZERO, /* value != 0 / != NULL */
     COND_NEG,     /* value < 0 */
+    COND_POS,     /* value > 0 */
     COND_EQ,      /* value == ival */
     COND_OPAQUE   /* something the engine cannot interpret */
 } ir_cond_kind;

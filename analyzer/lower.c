@@ -834,6 +834,16 @@ static ir_operand lower_literal(lower_ctx *x, CXCursor c, enum CXCursorKind kind
     }
     if (eval_int(c, &v))
         return ir_op_int(v);
+    if (kind == CXCursor_FloatingLiteral) {
+        /* -1.0 and 0.0 matter in error checks: keep integral values */
+        CXEvalResult r = clang_Cursor_Evaluate(c);
+        double d = r && clang_EvalResult_getKind(r) == CXEval_Float
+                       ? clang_EvalResult_getAsDouble(r) : 0.5;
+        if (r)
+            clang_EvalResult_dispose(r);
+        if (d == (double)(long long)d)
+            return ir_op_int((long long)d);
+    }
     return unknown();
 }
 
@@ -847,7 +857,7 @@ static ir_operand lower_expr(lower_ctx *x, CXCursor c)
     case CXCursor_DeclRefExpr: return lower_declref(x, c);
     case CXCursor_CallExpr: return lower_call(x, c);
     case CXCursor_IntegerLiteral: case CXCursor_CharacterLiteral:
-    case CXCursor_StringLiteral:
+    case CXCursor_StringLiteral: case CXCursor_FloatingLiteral:
         return lower_literal(x, c, kind);
     case CXCursor_ParenExpr: case CXCursor_CStyleCastExpr:
     case CXCursor_UnexposedExpr:
@@ -929,6 +939,9 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         } else if (k0 == 0 && (op == CXBinaryOperator_LT || op == CXBinaryOperator_GE)) {
             cond.kind = COND_NEG;
             swap = op == CXBinaryOperator_GE;
+        } else if (k0 == 0 && (op == CXBinaryOperator_GT || op == CXBinaryOperator_LE)) {
+            cond.kind = COND_POS;
+            swap = op == CXBinaryOperator_LE;
         }
     } else if (is_null_const(&l) && (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE)) {
         ir_op_free(&cond.value);

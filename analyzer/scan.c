@@ -315,9 +315,15 @@ static void settings_key(const cli_options *o, const config *cfg,
             free(text);
             text = t;
         }
-    char rules_hash[17];
+    char rules_hash[17], exe_hash[17] = "";
     rules_text_hash(o, cfg, rules_hash);
-    char *all = xasprintf("%s|%s|%s", text, cfg_text ? cfg_text : "", rules_hash);
+    size_t exe_len = 0;
+    char *exe = read_file("/proc/self/exe", &exe_len);   /* this very build */
+    if (exe)
+        hash_hex(exe, exe_len, exe_hash);
+    free(exe);
+    char *all = xasprintf("%s|%s|%s|%s", text, cfg_text ? cfg_text : "",
+                          rules_hash, exe_hash);
     hash_hex(all, strlen(all), out);
     free(all);
     free(text);

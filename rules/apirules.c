@@ -230,6 +230,9 @@ static const flag_spec flags[] = {
     { "null-ok", offsetof(api_rule, null_ok) },
     { "checks-null", offsetof(api_rule, checks_null) },
     { "returns-value", offsetof(api_rule, returns_value) },
+    { "releases-gil", offsetof(api_rule, releases_gil) },
+    { "acquires-gil", offsetof(api_rule, acquires_gil) },
+    { "no-gil", offsetof(api_rule, no_gil) },
     { NULL, 0 }
 };
 

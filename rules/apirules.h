@@ -59,6 +59,9 @@ typedef struct api_rule {
     bool null_ok;           /* may return NULL without an exception */
     bool checks_null;       /* a NULL argument raises SystemError instead
                                of crashing */
+    bool releases_gil;      /* the thread does not hold the GIL after it */
+    bool acquires_gil;      /* the thread holds the GIL after it */
+    bool no_gil;            /* may be called without the GIL */
     bool returns_value;     /* with FAIL_NEG1: success returns a count or a
                                truth value rather than 0 */
     bool may_raise;         /* (summaries) may leave an exception set that

@@ -29,16 +29,22 @@ static ir_loc event_loc(checker_ctx *cx)
 
 /* Report with a key made of the rule's own words and the relative position,
  * so that fingerprints survive edits elsewhere in the file. */
-static void report(checker_ctx *cx, const char *rule, int from_event,
-                   const char *what, char *message)
+static void report_as(checker_ctx *cx, const char *rule, const char *severity,
+                      int from_event, const char *what, char *message)
 {
     const ir_func *f = checker_func(cx);
     ir_loc loc = event_loc(cx);
     char *key = xasprintf("%s:%d:%u", what, (int)loc.line - (int)f->loc.line,
                           loc.col);
-    checker_report(cx, rule, "warning", loc, from_event, key, message);
+    checker_report(cx, rule, severity, loc, from_event, key, message);
     free(key);
     free(message);
+}
+
+static void report(checker_ctx *cx, const char *rule, int from_event,
+                   const char *what, char *message)
+{
+    report_as(cx, rule, "warning", from_event, what, message);
 }
 
 /* ---- ref-leak ---- */
@@ -257,11 +263,62 @@ static void check_null_return(checker_ctx *cx, engine_event_kind ev)
                      "(Python raises SystemError)", f->name));
 }
 
+/* ---- gil-violation ---- */
+
+/* A call of the C API (or a reference-count operation) after the thread
+ * gave up the GIL and before it took it back. */
+static void check_gil(checker_ctx *cx, engine_event_kind ev)
+{
+    ir_loc released;
+    if (!checker_gil_released(cx, &released))
+        return;
+    const ir_insn *in = checker_insn(cx);
+    const api_rule *r = checker_callee_rule(cx);
+    const char *what = NULL;
+    if (ev == EV_CALL && r && !r->no_gil && !r->acquires_gil)
+        what = in->callee;
+    else if ((ev == EV_INCREF || ev == EV_DECREF) && in->macro)
+        what = in->macro;
+    if (!what)
+        return;
+    report_as(cx, "gil-violation", "error", -1, "gil",
+              xasprintf("%s%s is called without the GIL, which was released "
+                        "at line %u (Py_BEGIN_ALLOW_THREADS) and not yet taken "
+                        "back", what, ev == EV_CALL ? "()" : "",
+                        released.line));
+}
+
+/* ---- exception-state ---- */
+
+/* The function returns a success value while an exception its own calls
+ * raised is still set. */
+static void check_exception_state(checker_ctx *cx, engine_event_kind ev)
+{
+    if (ev != EV_RETURN || checker_exception(cx) != EXC_YES)
+        return;
+    const ir_func *f = checker_func(cx);
+    int v = checker_event_value(cx);
+    const ref_value *rv = v >= 0 ? checker_value(cx, (size_t)v) : NULL;
+    bool success = rv && ((f->returns_object && rv->null == NULL_NO) ||
+                          (f->returns_int && rv->null == NULL_YES));
+    if (!success)
+        return;
+    const char *src = checker_exception_source(cx);
+    char *why = src ? xasprintf("%s() failed", src) : xstrdup("an exception was set");
+    report(cx, "exception-state", -1, "exc",
+           xasprintf("%s() returns a success value while an exception is "
+                     "still set (%s and the error was not handled)",
+                     f->name, why));
+    free(why);
+}
+
 const checker engine_checkers[] = {
     { "ref-leak", check_ref_leak },
     { "ref-overrelease", check_overrelease },
     { "use-after-release", check_use_after_release },
     { "null-deref", check_null_deref },
     { "null-return-no-exception", check_null_return },
+    { "gil-violation", check_gil },
+    { "exception-state", check_exception_state },
     { NULL, NULL },
 };

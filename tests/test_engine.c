@@ -331,7 +331,14 @@ static void test_null_deref(void **state)
     result r;
     analyze(f, rules, NULL, &r);
     assert_int_equal(count_rule(&r, "null-deref", 3), 1);
-    assert_non_null(strstr(r.findings.items[0].message, "New() returned NULL"));
+    const finding *nd = NULL;
+    for (size_t i = 0; i < r.findings.len; i++)
+        if (!strcmp(r.findings.items[i].rule, "null-deref"))
+            nd = &r.findings.items[i];
+    assert_non_null(nd);
+    assert_non_null(strstr(nd->message, "New() returned NULL"));
+    /* when Use() fails, x is returned with its exception still set */
+    assert_int_equal(count_rule(&r, "exception-state", 4), 1);
     result_free(&r);
     ir_func_free(f);
 }

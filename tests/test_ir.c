@@ -185,7 +185,7 @@ static const char control_flow_ir[] =
     "  13:10 assign r = ?\n"
     "  13:5 goto bb16\n"
     "bb16:\n"
-    "  13:24 branch ? ? ? bb15 : bb17\n"
+    "  13:24 branch r > 0 ? bb15 : bb17\n"
     "bb17:\n"
     "  14:10 assign i = 0\n"
     "  14:5 goto bb18\n"

@@ -11,7 +11,7 @@ stream_rewind(PyObject *self, PyObject *stream)
     if (r == NULL)
         return NULL;
     Py_DECREF(r);
-    Py_RETURN_NONE;
+    Py_RETURN_NONE; // expected-warning{{exception-state}}
 }
 
 static PyMethodDef streams_methods[] = {

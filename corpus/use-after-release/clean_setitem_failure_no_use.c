@@ -33,7 +33,13 @@ strip_or_keep(PyObject *self, PyObject *arg)
         Py_DECREF(s);
         return NULL;
     }
-    if (PyObject_Length(stripped) == 0) {
+    Py_ssize_t n = PyObject_Length(stripped);
+    if (n < 0) {
+        Py_DECREF(stripped);
+        Py_DECREF(s);
+        return NULL;
+    }
+    if (n == 0) {
         Py_DECREF(stripped);
         return s;
     }

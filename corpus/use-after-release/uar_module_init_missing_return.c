@@ -39,5 +39,5 @@ PyInit_zlevel(void)
     }
     if (PyModule_AddIntConstant(m, "DEFAULT_LEVEL", 6) < 0)
         Py_DECREF(m);
-    return m; // expected-warning{{use-after-release}}
+    return m; // expected-warning{{use-after-release}} expected-warning{{exception-state}}
 }

@@ -17,7 +17,7 @@ strip_or_keep(PyObject *self, PyObject *arg)
         Py_DECREF(stripped);
         return Py_NewRef(s); // expected-warning{{use-after-release}}
     }
-    return stripped;
+    return stripped; // expected-warning{{exception-state}}
 }
 
 static PyMethodDef strip_methods[] = {
