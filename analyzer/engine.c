@@ -115,7 +115,7 @@ typedef struct engine {
     size_t nseen, capseen;
     unsigned *block_states; /* distinct states accepted per block */
     unsigned *preds;        /* number of predecessors per block */
-    char **keys;            /* reported finding keys */
+    uint64_t *keys;         /* hashes of reported finding keys */
     size_t nkeys, capkeys;
     finding_list *out;
     unsigned steps;
@@ -320,15 +320,42 @@ const char *checker_value_name(const checker_ctx *cx, int i)
     return NULL;
 }
 
+/* Has a finding with this key been reported?  (A set of key hashes.) */
 static bool key_seen(engine *e, const char *key)
 {
-    for (size_t i = 0; i < e->nkeys; i++)
-        if (!strcmp(e->keys[i], key))
+    uint64_t h = 1469598103934665603ull;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ull;
+    h = h ? h : 1;
+    if ((e->nkeys + 1) * 2 > e->capkeys) {
+        size_t ncap = e->capkeys ? e->capkeys * 2 : 64;
+        uint64_t *nk = xcalloc(ncap, sizeof *nk);
+        for (size_t i = 0; i < e->capkeys; i++) {
+            if (!e->keys[i])
+                continue;
+            size_t j = e->keys[i] & (ncap - 1);
+            while (nk[j])
+                j = (j + 1) & (ncap - 1);
+            nk[j] = e->keys[i];
+        }
+        free(e->keys);
+        e->keys = nk;
+        e->capkeys = ncap;
+    }
+    size_t j = h & (e->capkeys - 1);
+    while (e->keys[j]) {
+        if (e->keys[j] == h)
             return true;
-    char *k = xstrdup(key);
-    ARRAY_PUSH(e->keys, e->nkeys, e->capkeys, k);
+        j = (j + 1) & (e->capkeys - 1);
+    }
+    e->keys[j] = h;
+    e->nkeys++;
     return false;
 }
+
+/* A path longer than this keeps its first and last steps, with a step
+ * saying how many were left out between them. */
+enum { TRACE_HEAD = 12, TRACE_TAIL = 36 };
 
 static void add_trace(engine *e, finding *fd, int from_event, int last)
 {
@@ -340,6 +367,14 @@ static void add_trace(engine *e, finding *fd, int from_event, int last)
     for (int i = last; i >= 0 && i >= from_event; i = e->events[i].parent)
         chain[--k] = i;
     for (size_t j = 0; j < n; j++) {
+        if (n > TRACE_HEAD + TRACE_TAIL && j == TRACE_HEAD) {
+            const trace_event *ev = &e->events[chain[j]];
+            char *msg = xasprintf("... %zu more steps ...", n - TRACE_HEAD - TRACE_TAIL);
+            finding_add_step(fd, e->f->file, ev->loc.line, ev->loc.col, msg);
+            free(msg);
+            j = n - TRACE_TAIL - 1;
+            continue;
+        }
         const trace_event *ev = &e->events[chain[j]];
         char *msg = event_text(ev);
         finding_add_step(fd, e->f->file, ev->loc.line, ev->loc.col, msg);
@@ -1123,8 +1158,6 @@ static void engine_free(engine *e)
     free(e->seen);
     free(e->block_states);
     free(e->preds);
-    for (size_t i = 0; i < e->nkeys; i++)
-        free(e->keys[i]);
     free(e->keys);
 }
 

@@ -20,9 +20,14 @@ static void insn_free(ir_insn *in)
     ir_op_free(&in->target);
     free(in->callee);
     free(in->macro);
-    for (size_t i = 0; i < in->nargs; i++)
+    for (size_t i = 0; i < in->nargs; i++) {
         ir_op_free(&in->args[i]);
+        if (in->arg_types)
+            free(in->arg_types[i]);
+    }
     free(in->args);
+    free(in->arg_types);
+    free(in->arg_elems);
 }
 
 static void block_free(cfg_block *b)
@@ -92,8 +97,20 @@ ir_insn *ir_append(ir_func *f, int block, ir_insn_kind kind, ir_loc loc)
 
 void ir_call_add_arg(ir_insn *call, ir_operand arg)
 {
-    call->args = xrealloc(call->args, (call->nargs + 1) * sizeof *call->args);
-    call->args[call->nargs++] = arg;
+    ir_call_add_typed_arg(call, arg, NULL, -1);
+}
+
+void ir_call_add_typed_arg(ir_insn *call, ir_operand arg, const char *type,
+                           long elems)
+{
+    size_t n = call->nargs + 1;
+    call->args = xrealloc(call->args, n * sizeof *call->args);
+    call->arg_types = xrealloc(call->arg_types, n * sizeof *call->arg_types);
+    call->arg_elems = xrealloc(call->arg_elems, n * sizeof *call->arg_elems);
+    call->args[call->nargs] = arg;
+    call->arg_types[call->nargs] = xstrdup(type);
+    call->arg_elems[call->nargs] = elems;
+    call->nargs = n;
 }
 
 static void add_succ(cfg_block *b, int target)

@@ -67,6 +67,10 @@ typedef struct ir_insn {
     char *macro;                /* INCREF/DECREF: macro name as written */
     ir_operand *args;           /* CALL */
     size_t nargs;
+    char **arg_types;           /* CALL: canonical C type of each argument
+                                   (qualifiers dropped), NULL if unknown */
+    long *arg_elems;            /* CALL: for an array argument with an
+                                   initialiser, its non-NULL elements; -1 */
     bool nullable;              /* INCREF/DECREF: X variant */
     bool clears;                /* DECREF: Py_CLEAR sets the variable NULL */
 } ir_insn;
@@ -140,6 +144,10 @@ int ir_new_temp(ir_func *f, bool is_object);
 int ir_new_block(ir_func *f);
 ir_insn *ir_append(ir_func *f, int block, ir_insn_kind kind, ir_loc loc);
 void ir_call_add_arg(ir_insn *call, ir_operand arg);
+/* The same with the argument's C type (copied, may be NULL) and, for an
+ * initialised array, its number of non-NULL elements (-1: not known). */
+void ir_call_add_typed_arg(ir_insn *call, ir_operand arg, const char *type,
+                           long elems);
 void ir_set_goto(ir_func *f, int block, int target, ir_loc loc);
 void ir_set_branch(ir_func *f, int block, ir_cond cond, int if_true,
                    int if_false, ir_loc loc);

@@ -47,7 +47,13 @@ typedef struct lower_ctx {
     size_t nvars, capvars;
     label_entry *labels;
     size_t nlabels, caplabels;
+    unsigned depth;          /* nesting of lower_expr/lower_stmt calls */
 } lower_ctx;
+
+/* Deeper nesting than this (a generated 20,000-term expression) is not
+ * lowered: the function is marked incomplete rather than overflowing the
+ * stack. */
+enum { MAX_NESTING = 1000 };
 
 static ir_operand lower_expr(lower_ctx *x, CXCursor c);
 static void lower_stmt(lower_ctx *x, CXCursor c);
@@ -537,6 +543,93 @@ static char *callee_name(CXCursor call)
     return cursor_name(d);
 }
 
+/* The canonical C type of an expression, qualifiers dropped. */
+static char *plain_type(CXCursor e)
+{
+    CXString s = clang_getTypeSpelling(clang_getCanonicalType(clang_getCursorType(e)));
+    const char *t = clang_getCString(s);
+    char *out = xmalloc(strlen(t) + 1), *o = out;
+    while (*t) {
+        if (!strncmp(t, "const ", 6) || !strncmp(t, "volatile ", 9) ||
+            !strncmp(t, "restrict ", 9)) {
+            t = strchr(t, ' ') + 1;
+            continue;
+        }
+        if ((!strncmp(t, " const", 6) || !strncmp(t, " restrict", 9)) &&
+            (t[t[1] == 'c' ? 6 : 9] == '\0' || t[t[1] == 'c' ? 6 : 9] == ' ' ||
+             t[t[1] == 'c' ? 6 : 9] == '*')) {
+            t += t[1] == 'c' ? 6 : 9;
+            continue;
+        }
+        *o++ = *t++;
+    }
+    *o = '\0';
+    clang_disposeString(s);
+    return out;
+}
+
+static enum CXChildVisitResult count_init(CXCursor c, CXCursor parent,
+                                          CXClientData data)
+{
+    (void)parent;
+    long *n = data;
+    long long v;
+    if (*n < 0)
+        return CXChildVisit_Break;
+    if (eval_int(c, &v) && v == 0)
+        return CXChildVisit_Break;   /* the NULL that ends a keyword list */
+    (*n)++;
+    return CXChildVisit_Continue;
+}
+
+/* For an argument naming an initialised array (a keyword list), how many
+ * elements it has before its NULL; -1 otherwise. */
+static long array_elements(CXCursor arg)
+{
+    CXCursor d = clang_getCursorReferenced(arg);
+    if (clang_getCursorKind(d) != CXCursor_VarDecl ||
+        clang_getCursorType(d).kind != CXType_ConstantArray)
+        return -1;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(d);
+    if (clang_Cursor_isNull(init) || clang_getCursorKind(init) != CXCursor_InitListExpr)
+        return -1;
+    long n = 0;
+    clang_visitChildren(init, count_init, &n);
+    return n;
+}
+
+/* Find the expression an argument names, below implicit conversions. */
+static CXCursor strip_wrappers(CXCursor c)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr)
+            return c;
+        kids ks = expr_children(c);
+        if (ks.n != 1) {
+            free(ks.c);
+            return c;
+        }
+        c = ks.c[0];
+        free(ks.c);
+    }
+}
+
+static void add_call_args(ir_insn *in, CXCursor call, ir_operand *args, int n,
+                          bool typed)
+{
+    for (int i = 0; i < n; i++) {
+        if (!typed) {
+            ir_call_add_arg(in, args[i]);
+            continue;
+        }
+        CXCursor a = clang_Cursor_getArgument(call, (unsigned)i);
+        char *type = plain_type(a);
+        ir_call_add_typed_arg(in, args[i], type, array_elements(strip_wrappers(a)));
+        free(type);
+    }
+}
+
 static ir_operand lower_call(lower_ctx *x, CXCursor c)
 {
     char *name = callee_name(c);
@@ -566,8 +659,7 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
         ir_insn *in = emit(x, INSN_CALL, loc);
         in->dst = dst;
         in->callee = xstrdup(name);
-        for (int i = 0; i < n; i++)
-            ir_call_add_arg(in, args[i]);
+        add_call_args(in, c, args, n, rule && rule->format_arg);
         result = dst >= 0 ? ir_op_var(dst) : ir_op_none();
         if (rule && rule->noreturn) {
             ir_set_noreturn(x->f, cur_block(x), loc);
@@ -847,7 +939,21 @@ static ir_operand lower_literal(lower_ctx *x, CXCursor c, enum CXCursorKind kind
     return unknown();
 }
 
+static ir_operand lower_expr_at(lower_ctx *x, CXCursor c);
+
 static ir_operand lower_expr(lower_ctx *x, CXCursor c)
+{
+    if (x->depth >= MAX_NESTING) {
+        ir_mark_incomplete(x->f, "an expression nested too deeply");
+        return unknown();
+    }
+    x->depth++;
+    ir_operand op = lower_expr_at(x, c);
+    x->depth--;
+    return op;
+}
+
+static ir_operand lower_expr_at(lower_ctx *x, CXCursor c)
 {
     ir_operand result;
     if (try_macro(x, c, &result))
@@ -968,7 +1074,21 @@ static CXCursor single_expr_child(CXCursor c, bool *ok)
     return child;
 }
 
+static void lower_cond_at(lower_ctx *x, CXCursor c, int t, int f);
+
 static void lower_cond(lower_ctx *x, CXCursor c, int t, int f)
+{
+    if (x->depth >= MAX_NESTING) {
+        ir_mark_incomplete(x->f, "a condition nested too deeply");
+        jump(x, t, cursor_loc(c));
+        return;
+    }
+    x->depth++;
+    lower_cond_at(x, c, t, f);
+    x->depth--;
+}
+
+static void lower_cond_at(lower_ctx *x, CXCursor c, int t, int f)
 {
     enum CXCursorKind kind = clang_getCursorKind(c);
     bool ok;
@@ -1253,7 +1373,20 @@ static void lower_compound(lower_ctx *x, CXCursor c, kids *k)
     }
 }
 
+static void lower_stmt_at(lower_ctx *x, CXCursor c);
+
 static void lower_stmt(lower_ctx *x, CXCursor c)
+{
+    if (x->depth >= MAX_NESTING) {
+        ir_mark_incomplete(x->f, "statements nested too deeply");
+        return;
+    }
+    x->depth++;
+    lower_stmt_at(x, c);
+    x->depth--;
+}
+
+static void lower_stmt_at(lower_ctx *x, CXCursor c)
 {
     enum CXCursorKind kind = clang_getCursorKind(c);
     ir_operand op;

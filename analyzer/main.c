@@ -81,8 +81,14 @@ static store *load_run(const cli_options *o, int64_t run_id, finding_list *fl)
     int64_t run = run_id;
     if (!run && store_latest_run(db, &run) != 0)
         run = 0;
+    int64_t unfinished = 0;
+    if (run && !run_id && store_unfinished_after(db, run, &unfinished) == 0 &&
+        unfinished)
+        fprintf(stderr, "pyrefcheck: note: %lld later run%s did not finish "
+                "(interrupted or still going); showing run %lld\n",
+                (long long)unfinished, unfinished == 1 ? "" : "s", (long long)run);
     if (!run) {
-        fprintf(stderr, "pyrefcheck: error: %s holds no run\n", o->db_path);
+        fprintf(stderr, "pyrefcheck: error: %s holds no finished run\n", o->db_path);
     } else if (store_load_findings(db, run, fl) != 0) {
         fprintf(stderr, "pyrefcheck: error: cannot read run %lld from %s\n",
                 (long long)run, o->db_path);

@@ -163,7 +163,8 @@ static void record_result(size_t index, item_result *r, void *ctx)
                  : 0;
     free(deps);
     if (rc != 0) {
-        fprintf(stderr, "pyrefcheck: cannot store the findings of %s\n", r->file);
+        fprintf(stderr, "pyrefcheck: cannot store the findings of %s: %s\n",
+                r->file, store_errmsg(sr->db));
         sr->failed = 1;
     }
     for (size_t i = 0; i < r->findings.len; i++)

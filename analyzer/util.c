@@ -79,6 +79,7 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem)
 
 char *read_file(const char *path, size_t *len)
 {
+    errno = 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return NULL;
@@ -95,10 +96,11 @@ char *read_file(const char *path, size_t *len)
         }
     }
     int failed = ferror(f);
+    int saved = errno;
     fclose(f);
     if (failed) {
         free(buf);
-        errno = EIO;
+        errno = saved ? saved : EIO;   /* EISDIR for a directory */
         return NULL;
     }
     buf[n] = '\0';

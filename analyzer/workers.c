@@ -1,4 +1,10 @@
-/* workers.c - worker processes and the collection of their results. */
+/* workers.c - worker processes and the collection of their results.
+ *
+ * Every translation unit is analysed in a worker process, also with one
+ * job, so that a crash (libclang runs out of stack on some inputs) costs
+ * only the file being analysed: the calling process reports that file as
+ * an error and starts a new worker for the rest of the crashed worker's
+ * share. */
 #include "workers.h"
 
 #include <errno.h>
@@ -17,27 +23,21 @@
 typedef struct worker {
     pid_t pid;
     int fd;             /* read end of its pipe, -1 once closed */
+    size_t *items;      /* the item indices it analyses, in order */
+    size_t nitems, next;/* next: the first not reported yet */
     char *buf;          /* bytes received, not yet a full line */
     size_t len, cap;
 } worker;
 
-static void run_inline(const work_list *w, unit_ctx *proto, skip_fn skip,
-                       result_fn done, void *ctx)
-{
-    unit_ctx uc = *proto;
-    hash_cache hc = { NULL, 0, 0 };
-    uc.fe = frontend_new(proto->rules);
-    uc.hashes = &hc;
-    for (size_t i = 0; i < w->len; i++) {
-        if (skip && skip(i, ctx))
-            continue;
-        item_result r;
-        unit_analyze(&uc, &w->items[i], &r);
-        done(i, &r, ctx);
-    }
-    frontend_free(uc.fe);
-    hash_cache_free(&hc);
-}
+typedef struct pool {
+    const work_list *w;
+    unit_ctx *proto;
+    result_fn done;
+    void *ctx;
+    worker *ws;
+    size_t n;
+    int rc;
+} pool;
 
 static int write_all(int fd, const char *s, size_t n)
 {
@@ -53,23 +53,19 @@ static int write_all(int fd, const char *s, size_t n)
     return 0;
 }
 
-/* The body of worker k of n: items k, k + n, k + 2n, ... as
- * "INDEX JSON\n" lines. */
-static void worker_main(const work_list *w, size_t k, size_t n, unit_ctx *proto,
-                        skip_fn skip, void *ctx, int fd)
+/* The body of a worker: its items as "INDEX JSON\n" lines. */
+static void worker_main(pool *p, const size_t *items, size_t n, int fd)
 {
-    unit_ctx uc = *proto;
+    unit_ctx uc = *p->proto;
     hash_cache hc = { NULL, 0, 0 };
-    uc.fe = frontend_new(proto->rules);
+    uc.fe = frontend_new(p->proto->rules);
     uc.hashes = &hc;
     int rc = 0;
-    for (size_t i = k; i < w->len && rc == 0; i += n) {
-        if (skip && skip(i, ctx))
-            continue;
+    for (size_t k = 0; k < n && rc == 0; k++) {
         item_result r;
-        unit_analyze(&uc, &w->items[i], &r);
+        unit_analyze(&uc, &p->w->items[items[k]], &r);
         char *json = wire_encode(&r);
-        char *line = xasprintf("%zu %s\n", i, json ? json : "{}");
+        char *line = xasprintf("%zu %s\n", items[k], json ? json : "{}");
         rc = write_all(fd, line, strlen(line));
         free(line);
         free(json);
@@ -81,114 +77,141 @@ static void worker_main(const work_list *w, size_t k, size_t n, unit_ctx *proto,
     _exit(rc ? 3 : 0);
 }
 
-static int start_workers(const work_list *w, size_t n, unit_ctx *proto,
-                         skip_fn skip, void *ctx, worker *ws)
+/* Start worker k on its items from wk->next on. */
+static int start_worker(pool *p, size_t k)
 {
+    worker *wk = &p->ws[k];
+    int fds[2];
+    if (pipe(fds) != 0)
+        return -1;
     fflush(NULL);
-    for (size_t k = 0; k < n; k++) {
-        int p[2];
-        if (pipe(p) != 0)
-            return -1;
-        pid_t pid = fork();
-        if (pid < 0) {
-            close(p[0]);
-            close(p[1]);
-            return -1;
-        }
-        if (pid == 0) {
-            close(p[0]);
-            for (size_t j = 0; j < k; j++)
-                close(ws[j].fd);
-            worker_main(w, k, n, proto, skip, ctx, p[1]);
-        }
-        close(p[1]);
-        ws[k].pid = pid;
-        ws[k].fd = p[0];
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
     }
+    if (pid == 0) {
+        close(fds[0]);
+        for (size_t j = 0; j < p->n; j++)
+            if (p->ws[j].fd >= 0)
+                close(p->ws[j].fd);
+        worker_main(p, wk->items + wk->next, wk->nitems - wk->next, fds[1]);
+    }
+    close(fds[1]);
+    wk->pid = pid;
+    wk->fd = fds[0];
+    wk->len = 0;
     return 0;
 }
 
 /* Hand every complete line in the worker's buffer to done. */
-static int drain_lines(worker *wk, const work_list *w, bool *seen,
-                       result_fn done, void *ctx)
+static void drain_lines(pool *p, worker *wk)
 {
-    int rc = 0;
     char *start = wk->buf, *nl;
     while ((nl = memchr(start, '\n', wk->len - (size_t)(start - wk->buf)))) {
         *nl = '\0';
         char *json;
         size_t index = strtoul(start, &json, 10);
         item_result r;
-        if (index < w->len && !seen[index] && wire_decode(json, &r) == 0) {
-            seen[index] = true;
-            done(index, &r, ctx);
+        if (wk->next < wk->nitems && index == wk->items[wk->next] &&
+            wire_decode(json, &r) == 0) {
+            wk->next++;
+            p->done(index, &r, p->ctx);
         } else {
-            rc = -1;
+            p->rc = -1;
         }
         start = nl + 1;
     }
     size_t rest = wk->len - (size_t)(start - wk->buf);
     memmove(wk->buf, start, rest);
     wk->len = rest;
-    return rc;
 }
 
-static int read_worker(worker *wk, const work_list *w, bool *seen,
-                       result_fn done, void *ctx)
+static void report_crash(pool *p, size_t index)
 {
+    item_result r;
+    memset(&r, 0, sizeof r);
+    r.file = xstrdup(p->w->items[index].file);
+    r.status = ITEM_ERROR;
+    r.log = xasprintf("%s: the analysis of this file crashed (the file is "
+                      "not analysed)\n", p->w->items[index].file);
+    p->done(index, &r, p->ctx);
+}
+
+/* A worker closed its pipe: if it died before reporting everything, the
+ * item in progress crashed and a new worker takes the rest. */
+static void finish_worker(pool *p, size_t k)
+{
+    worker *wk = &p->ws[k];
+    int status = 0;
+    close(wk->fd);
+    wk->fd = -1;
+    if (waitpid(wk->pid, &status, 0) < 0)
+        status = -1;
+    wk->pid = 0;
+    if (wk->next >= wk->nitems)
+        return;
+    report_crash(p, wk->items[wk->next]);
+    wk->next++;
+    p->rc = -1;
+    if (wk->next < wk->nitems && start_worker(p, k) != 0)
+        while (wk->next < wk->nitems)
+            report_crash(p, wk->items[wk->next++]);
+}
+
+static void read_worker(pool *p, size_t k)
+{
+    worker *wk = &p->ws[k];
     array_reserve((void **)&wk->buf, &wk->cap, wk->len + 65536, 1);
-    ssize_t k = read(wk->fd, wk->buf + wk->len, wk->cap - wk->len - 1);
-    if (k < 0 && errno == EINTR)
-        return 0;
-    if (k <= 0) {
-        close(wk->fd);
-        wk->fd = -1;
-        return 0;
+    ssize_t got = read(wk->fd, wk->buf + wk->len, wk->cap - wk->len - 1);
+    if (got < 0 && errno == EINTR)
+        return;
+    if (got <= 0) {
+        finish_worker(p, k);
+        return;
     }
-    wk->len += (size_t)k;
-    return drain_lines(wk, w, seen, done, ctx);
+    wk->len += (size_t)got;
+    drain_lines(p, wk);
 }
 
-static int collect(worker *ws, size_t n, const work_list *w, bool *seen,
-                   result_fn done, void *ctx)
+static void collect(pool *p)
 {
-    struct pollfd *pf = xcalloc(n, sizeof *pf);
-    int rc = 0;
+    struct pollfd *pf = xcalloc(p->n, sizeof *pf);
     for (;;) {
         size_t open = 0;
-        for (size_t k = 0; k < n; k++) {
-            pf[k].fd = ws[k].fd;
+        for (size_t k = 0; k < p->n; k++) {
+            pf[k].fd = p->ws[k].fd;
             pf[k].events = POLLIN;
-            open += ws[k].fd >= 0;
+            pf[k].revents = 0;
+            open += p->ws[k].fd >= 0;
         }
         if (!open)
             break;
-        if (poll(pf, n, -1) < 0 && errno != EINTR) {
-            rc = -1;
+        if (poll(pf, p->n, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            p->rc = -1;
             break;
         }
-        for (size_t k = 0; k < n; k++)
-            if (ws[k].fd >= 0 && (pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
-                rc |= read_worker(&ws[k], w, seen, done, ctx);
+        for (size_t k = 0; k < p->n; k++)
+            if (p->ws[k].fd >= 0 && (pf[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                read_worker(p, k);
     }
     free(pf);
-    return rc;
 }
 
-/* Items a dead worker did not report become errors. */
-static void report_missing(const work_list *w, const bool *seen, skip_fn skip,
-                           result_fn done, void *ctx)
+/* Deal the items to analyse round-robin to n workers. */
+static void deal(pool *p, skip_fn skip)
 {
-    for (size_t i = 0; i < w->len; i++) {
-        if (seen[i] || (skip && skip(i, ctx)))
+    size_t k = 0;
+    for (size_t i = 0; i < p->w->len; i++) {
+        if (skip && skip(i, p->ctx))
             continue;
-        item_result r;
-        memset(&r, 0, sizeof r);
-        r.file = xstrdup(w->items[i].file);
-        r.status = ITEM_ERROR;
-        r.log = xasprintf("%s: the worker analysing this file stopped "
-                          "(a crash in the analysis)\n", w->items[i].file);
-        done(i, &r, ctx);
+        worker *wk = &p->ws[k];
+        wk->items = xrealloc(wk->items, (wk->nitems + 1) * sizeof *wk->items);
+        wk->items[wk->nitems++] = i;
+        k = (k + 1) % p->n;
     }
 }
 
@@ -197,26 +220,23 @@ int workers_run(const work_list *w, size_t n, unit_ctx *proto,
 {
     if (n > w->len)
         n = w->len;
-    if (n <= 1) {
-        run_inline(w, proto, skip, done, ctx);
+    if (n == 0)
         return 0;
-    }
-    worker *ws = xcalloc(n, sizeof *ws);
-    bool *seen = xcalloc(w->len + 1, sizeof *seen);
-    int rc = start_workers(w, n, proto, skip, ctx, ws);
-    if (rc == 0)
-        rc = collect(ws, n, w, seen, done, ctx);
+    pool p = { w, proto, done, ctx, xcalloc(n, sizeof(worker)), n, 0 };
+    for (size_t k = 0; k < n; k++)
+        p.ws[k].fd = -1;
+    deal(&p, skip);
+    for (size_t k = 0; k < n; k++)
+        if (p.ws[k].nitems && start_worker(&p, k) != 0) {
+            p.rc = -1;
+            while (p.ws[k].next < p.ws[k].nitems)
+                report_crash(&p, p.ws[k].items[p.ws[k].next++]);
+        }
+    collect(&p);
     for (size_t k = 0; k < n; k++) {
-        int status = 0;
-        if (ws[k].fd >= 0)
-            close(ws[k].fd);
-        if (ws[k].pid > 0 && (waitpid(ws[k].pid, &status, 0) < 0 ||
-                              !WIFEXITED(status) || WEXITSTATUS(status)))
-            rc = -1;
-        free(ws[k].buf);
+        free(p.ws[k].items);
+        free(p.ws[k].buf);
     }
-    report_missing(w, seen, skip, done, ctx);
-    free(seen);
-    free(ws);
-    return rc;
+    free(p.ws);
+    return p.rc;
 }

@@ -90,8 +90,49 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Collect *.c files under dir, sorted, skipping hidden directories. */
-static void walk_dir(const char *dir, char ***files, size_t *n, size_t *cap)
+/* Files found so far (their real paths, to keep each once) and the
+ * directories entered (device and inode, so that symbolic-link loops end). */
+typedef struct walk_state {
+    char **files;
+    size_t n, cap;
+    char **seen;            /* real paths of the files, sorted on demand */
+    size_t nseen, capseen;
+    dev_t *dev;
+    ino_t *ino;
+    size_t ndirs, capdirs, capino;
+} walk_state;
+
+static bool dir_entered(walk_state *ws, const struct stat *st)
 {
+    for (size_t i = 0; i < ws->ndirs; i++)
+        if (ws->dev[i] == st->st_dev && ws->ino[i] == st->st_ino)
+            return true;
+    size_t ndirs = ws->ndirs;
+    ARRAY_PUSH(ws->dev, ws->ndirs, ws->capdirs, st->st_dev);
+    ARRAY_PUSH(ws->ino, ndirs, ws->capino, st->st_ino);
+    return false;
+}
+
+/* Add path unless the same file (by real path) is already in. */
+static void add_found(walk_state *ws, char *path)
+{
+    char *real = realpath(path, NULL);
+    for (size_t i = 0; real && i < ws->nseen; i++)
+        if (!strcmp(ws->seen[i], real)) {
+            free(real);
+            free(path);
+            return;
+        }
+    if (real)
+        ARRAY_PUSH(ws->seen, ws->nseen, ws->capseen, real);
+    ARRAY_PUSH(ws->files, ws->n, ws->cap, path);
+}
+
+static void walk_dir(const char *dir, walk_state *ws)
+{
+    struct stat dst;
+    if (stat(dir, &dst) != 0 || dir_entered(ws, &dst))
+        return;
     DIR *d = opendir(dir);
     if (!d)
         return;
@@ -110,17 +151,47 @@ static void walk_dir(const char *dir, char ***files, size_t *n, size_t *cap)
         char *path = xasprintf("%s/%s", dir, names[i]);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            walk_dir(path, files, n, cap);
+            walk_dir(path, ws);
             free(path);
         } else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
                    has_c_suffix(names[i])) {
-            ARRAY_PUSH(*files, *n, *cap, path);
+            add_found(ws, path);
         } else {
             free(path);
         }
         free(names[i]);
     }
     free(names);
+}
+
+static void walk_state_free(walk_state *ws)
+{
+    for (size_t i = 0; i < ws->nseen; i++)
+        free(ws->seen[i]);
+    free(ws->seen);
+    free(ws->files);
+    free(ws->dev);
+    free(ws->ino);
+}
+
+/* One command-line input: a directory to walk or a regular file. */
+static int add_input(const char *input, walk_state *ws, char *err, size_t errlen)
+{
+    struct stat st;
+    if (stat(input, &st) != 0) {
+        snprintf(err, errlen, "%s: %s", input, strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        walk_dir(input, ws);
+        return 0;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        snprintf(err, errlen, "%s: not a regular file or a directory", input);
+        return -1;
+    }
+    add_found(ws, xstrdup(input));
+    return 0;
 }
 
 static void add_annotation_args(work_item *it)
@@ -149,27 +220,24 @@ void workset_add_file(work_list *w, const char *file, const char *pyinc,
 static int work_from_inputs(const cli_options *o, const char *configured,
                             work_list *w, char *err, size_t errlen)
 {
-    char *pyinc = workset_python_include(o, configured);
+    walk_state ws;
+    memset(&ws, 0, sizeof ws);
     int rc = 0;
-    for (size_t i = 0; i < o->ninputs && rc == 0; i++) {
-        struct stat st;
-        if (stat(o->inputs[i], &st) != 0) {
-            snprintf(err, errlen, "%s: %s", o->inputs[i], strerror(errno));
-            rc = -1;
-        } else if (S_ISDIR(st.st_mode)) {
-            char **files = NULL;
-            size_t n = 0, cap = 0;
-            walk_dir(o->inputs[i], &files, &n, &cap);
-            for (size_t j = 0; j < n; j++) {
-                workset_add_file(w, files[j], pyinc, o);
-                free(files[j]);
-            }
-            free(files);
-        } else {
-            workset_add_file(w, o->inputs[i], pyinc, o);
-        }
+    for (size_t i = 0; i < o->ninputs && rc == 0; i++)
+        rc = add_input(o->inputs[i], &ws, err, errlen);
+    if (rc == 0 && ws.n == 0) {
+        snprintf(err, errlen, "no C files to scan in %s%s", o->inputs[0],
+                 o->ninputs > 1 ? " and the other inputs" : "");
+        rc = -1;
+    }
+    char *pyinc = rc == 0 ? workset_python_include(o, configured) : NULL;
+    for (size_t j = 0; j < ws.n; j++) {
+        if (rc == 0)
+            workset_add_file(w, ws.files[j], pyinc, o);
+        free(ws.files[j]);
     }
     free(pyinc);
+    walk_state_free(&ws);
     return rc;
 }
 
@@ -190,6 +258,15 @@ static bool wanted(const cli_options *o, const char *file)
         if (!strcmp(real, want) || (!strncmp(real, want, n) && real[n] == '/'))
             return true;
     }
+    return false;
+}
+
+/* Is file already an item (a compile database may list a file twice)? */
+static bool listed(const work_list *w, const char *file)
+{
+    for (size_t i = 0; i < w->len; i++)
+        if (!strcmp(w->items[i].file, file))
+            return true;
     return false;
 }
 
@@ -241,7 +318,7 @@ static int work_from_compdb(const cli_options *o, work_list *w, char *err,
         memset(&it, 0, sizeof it);
         it.dir = xstrdup(clang_getCString(ds));
         it.file = absolute_in(it.dir, clang_getCString(fs));
-        if (has_c_suffix(it.file) && wanted(o, it.file)) {
+        if (has_c_suffix(it.file) && wanted(o, it.file) && !listed(w, it.file)) {
             item_from_command(&it, cmd, clang_getCString(fs));
             add_annotation_args(&it);
             for (size_t j = 0; j < o->nextra; j++)

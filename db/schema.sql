@@ -73,7 +73,8 @@ CREATE INDEX IF NOT EXISTS findings_by_run         ON findings(run_id);
 CREATE INDEX IF NOT EXISTS findings_by_fingerprint ON findings(fingerprint);
 CREATE INDEX IF NOT EXISTS findings_by_file_id     ON findings(file_id);
 
--- Findings of the most recent run (the highest run id).
+-- Findings of the most recent run (the highest run id); from schema
+-- version 5 on, of the most recent finished run (see db/store.c).
 CREATE VIEW IF NOT EXISTS latest_findings AS
     SELECT * FROM findings
     WHERE run_id = (SELECT max(id) FROM runs);

@@ -70,11 +70,35 @@ static const char MIGRATION_4[] =
     "CREATE INDEX IF NOT EXISTS file_deps_by_file ON file_deps(file_id);"
     "CREATE INDEX IF NOT EXISTS files_by_cache ON files(path, content_hash, cache_key);";
 
+/* Version 5: the views speak of finished runs only, so that a scan that
+ * was interrupted (or is still going) does not stand for the latest. */
+static const char MIGRATION_5[] =
+    "DROP VIEW IF EXISTS latest_findings;"
+    "DROP VIEW IF EXISTS new_findings;"
+    "DROP VIEW IF EXISTS fixed_findings;"
+    "DROP VIEW IF EXISTS previous_run;"
+    "CREATE VIEW latest_run AS"
+    " SELECT max(id) AS id FROM runs WHERE ended_at IS NOT NULL;"
+    "CREATE VIEW previous_run AS"
+    " SELECT max(id) AS id FROM runs WHERE ended_at IS NOT NULL"
+    " AND id < (SELECT id FROM latest_run);"
+    "CREATE VIEW latest_findings AS"
+    " SELECT * FROM findings WHERE run_id = (SELECT id FROM latest_run);"
+    "CREATE VIEW new_findings AS"
+    " SELECT * FROM findings WHERE run_id = (SELECT id FROM latest_run)"
+    " AND fingerprint NOT IN (SELECT fingerprint FROM findings"
+    "  WHERE run_id = (SELECT id FROM previous_run));"
+    "CREATE VIEW fixed_findings AS"
+    " SELECT * FROM findings WHERE run_id = (SELECT id FROM previous_run)"
+    " AND fingerprint NOT IN (SELECT fingerprint FROM findings"
+    "  WHERE run_id = (SELECT id FROM latest_run));";
+
 static const migration MIGRATIONS[] = {
     { 1, store_schema_sql },
     { 2, MIGRATION_2 },
     { 3, MIGRATION_3 },
     { 4, MIGRATION_4 },
+    { 5, MIGRATION_5 },
 };
 
 #define NMIGRATIONS (sizeof MIGRATIONS / sizeof MIGRATIONS[0])
@@ -315,6 +339,7 @@ int store_open_readonly(const char *path, store **out, char *err,
         return set_err(err, errlen, "%s: %s", path, strerror(errno));
     if (open_db(path, SQLITE_OPEN_READONLY, &s, err, errlen))
         return -1;
+    s->readonly = true;
     if (store_exec(s, "PRAGMA query_only = 1; PRAGMA foreign_keys = ON;") ||
         read_version(s, &version))
         return open_fail(s, path, err, errlen);
@@ -378,7 +403,16 @@ int store_end_run(store *s, int64_t run_id, int status)
 
 int store_latest_run(store *s, int64_t *run_id)
 {
-    return query_int(s, "SELECT max(id) FROM runs", run_id);
+    return query_int(s, "SELECT max(id) FROM runs WHERE ended_at IS NOT NULL",
+                     run_id);
+}
+
+int store_unfinished_after(store *s, int64_t run_id, int64_t *count)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM runs WHERE id > %lld "
+             "AND ended_at IS NULL", (long long)run_id);
+    return query_int(s, sql, count);
 }
 
 /* ---- writing a file's findings ---------------------------------------- */
@@ -637,6 +671,13 @@ static int prepare_one(store *s, const char *sql, sqlite3_stmt **out,
         sqlite3_finalize(st);
         return set_err(err, errlen, "only one SQL statement is allowed; "
                        "extra text after it: %.60s", tail);
+    }
+    if (s->readonly && !sqlite3_stmt_readonly(st)) {
+        /* refused before it runs: VACUUM INTO or ATTACH would create files
+         * even on a read-only connection */
+        sqlite3_finalize(st);
+        return set_err(err, errlen, "attempt to write a readonly database: "
+                       "query runs only statements that read");
     }
     *out = st;
     return 0;

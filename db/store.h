@@ -19,7 +19,7 @@
 
 typedef struct store store;
 
-enum { STORE_SCHEMA_VERSION = 4 };
+enum { STORE_SCHEMA_VERSION = 5 };
 
 typedef enum { QUERY_TABLE, QUERY_CSV, QUERY_JSON } query_format;
 
@@ -83,8 +83,10 @@ int store_carry_over(store *s, int64_t file_id, int64_t run_id,
  * files) into run of out; *files counts the files copied. */
 int store_merge_run(store *out, int64_t run, store *in, size_t *files);
 
-/* Latest run id (0 when the database holds no run). */
+/* Latest finished run id (0 when the database holds none). */
 int store_latest_run(store *s, int64_t *run_id);
+/* How many runs after run_id never finished (interrupted or running). */
+int store_unfinished_after(store *s, int64_t run_id, int64_t *count);
 /* Load the findings of a run, with their trace steps, sorted. */
 int store_load_findings(store *s, int64_t run_id, finding_list *out);
 

@@ -13,6 +13,7 @@ struct store {
     sqlite3 *db;
     int errcode;    /* SQLite code of the last failure */
     char err[512];  /* message of the last failure */
+    bool readonly;  /* opened with store_open_readonly */
 };
 
 int store_exec(store *s, const char *sql);

@@ -256,7 +256,7 @@ static void test_open_creates_schema(void **state)
         "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
         "ORDER BY name", QUERY_CSV,
         "name\r\nanalysis_notes\r\nbaseline\r\nfile_deps\r\nfiles\r\nfindings\r\n"
-        "fixed_findings\r\nlatest_findings\r\nnew_findings\r\n"
+        "fixed_findings\r\nlatest_findings\r\nlatest_run\r\nnew_findings\r\n"
         "previous_run\r\nruns\r\n"
         "schema_version\r\ntrace_steps\r\n");
     assert_query_output(s, "PRAGMA journal_mode", QUERY_CSV,
@@ -475,7 +475,7 @@ static void test_newer_version_refused(void **state)
     assert_int_not_equal(store_open(fx->db, &s, err, sizeof err), 0);
     assert_null(s);
     assert_non_null(strstr(err, "database schema version 99 is newer than "
-                                "this pyrefcheck supports (4)"));
+                                "this pyrefcheck supports (5)"));
     err[0] = '\0';
     assert_int_not_equal(store_open_readonly(fx->db, &s, err, sizeof err), 0);
     assert_null(s);
