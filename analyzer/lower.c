@@ -568,15 +568,36 @@ static char *plain_type(CXCursor e)
     return out;
 }
 
+/* Is an initialiser element NULL (or 0)?  Casts and parentheses are looked
+ * through down to the literal. */
+static bool is_null_element(CXCursor c)
+{
+    for (;;) {
+        long long v;
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k == CXCursor_GNUNullExpr)
+            return true;
+        if (k == CXCursor_IntegerLiteral)
+            return eval_int(c, &v) && v == 0;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+            k != CXCursor_CStyleCastExpr)
+            return false;
+        kids ks = expr_children(c);
+        if (ks.n != 1) {
+            free(ks.c);
+            return false;
+        }
+        c = ks.c[0];
+        free(ks.c);
+    }
+}
+
 static enum CXChildVisitResult count_init(CXCursor c, CXCursor parent,
                                           CXClientData data)
 {
     (void)parent;
     long *n = data;
-    long long v;
-    if (*n < 0)
-        return CXChildVisit_Break;
-    if (eval_int(c, &v) && v == 0)
+    if (is_null_element(c))
         return CXChildVisit_Break;   /* the NULL that ends a keyword list */
     (*n)++;
     return CXChildVisit_Continue;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "suppress.h"
+#include "../rules/passes.h"
 #include "util.h"
 
 /* ---- interprocedural order: callees before callers ---- */
@@ -84,6 +85,8 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
         func_summary sum;
         engine_output eo = { out, notes, stats, &sum };
         engine_analyze(f, uc->rules, local, python_version, NULL, &eo);
+        pass_ctx pc = { f, uc->rules, local, python_version, out };
+        passes_run(&pc);
         api_rule r;
         summary_to_rule(f, &sum, &r);
         /* an annotation is the contract: it overrides what it states */

@@ -226,8 +226,8 @@ static int work_from_inputs(const cli_options *o, const char *configured,
     for (size_t i = 0; i < o->ninputs && rc == 0; i++)
         rc = add_input(o->inputs[i], &ws, err, errlen);
     if (rc == 0 && ws.n == 0) {
-        snprintf(err, errlen, "no C files to scan in %s%s", o->inputs[0],
-                 o->ninputs > 1 ? " and the other inputs" : "");
+        snprintf(err, errlen, "%s%s: no C files to scan", o->inputs[0],
+                 o->ninputs > 1 ? " (and the other inputs)" : "");
         rc = -1;
     }
     char *pyinc = rc == 0 ? workset_python_include(o, configured) : NULL;

@@ -14,6 +14,8 @@ typedef struct format_unit {
     const char *unit;
     format_arg args[3];
     int nargs;
+    const char *types[3];   /* expected C type of each argument (see
+                               format_type_ok) */
 } format_unit;
 
 #define V FARG_VALUE
@@ -21,37 +23,37 @@ typedef struct format_unit {
 
 /* Longest spellings first: the walk takes the first unit that matches. */
 static const format_unit parse_units[] = {
-    { "es#", { X, X, V }, 3 }, { "et#", { X, X, V }, 3 },
-    { "es", { X, X }, 2 }, { "et", { X, X }, 2 },
-    { "s*", { X }, 1 }, { "s#", { V, V }, 2 }, { "z*", { X }, 1 },
-    { "z#", { V, V }, 2 }, { "y*", { X }, 1 }, { "y#", { V, V }, 2 },
-    { "w*", { X }, 1 }, { "u#", { V, V }, 2 }, { "Z#", { V, V }, 2 },
-    { "O!", { FARG_TYPE, FARG_OBJECT_OUT }, 2 },
-    { "O&", { FARG_CONVERTER, X }, 2 },
-    { "O", { FARG_OBJECT_OUT }, 1 }, { "S", { FARG_OBJECT_OUT }, 1 },
-    { "Y", { FARG_OBJECT_OUT }, 1 }, { "U", { FARG_OBJECT_OUT }, 1 },
-    { "s", { V }, 1 }, { "z", { V }, 1 }, { "y", { V }, 1 }, { "u", { V }, 1 },
-    { "Z", { V }, 1 }, { "b", { V }, 1 }, { "B", { V }, 1 }, { "h", { V }, 1 },
-    { "H", { V }, 1 }, { "i", { V }, 1 }, { "I", { V }, 1 }, { "l", { V }, 1 },
-    { "k", { V }, 1 }, { "L", { V }, 1 }, { "K", { V }, 1 }, { "n", { V }, 1 },
-    { "c", { V }, 1 }, { "C", { V }, 1 }, { "f", { V }, 1 }, { "d", { V }, 1 },
-    { "D", { V }, 1 }, { "p", { V }, 1 },
-    { NULL, { V }, 0 }
+    { "es#", { X, X, V }, 3, { "char *", "char **", "long *" } }, { "et#", { X, X, V }, 3 , { "char *", "char **", "long *" } },
+    { "es", { X, X }, 2, { "char *", "char **" } }, { "et", { X, X }, 2 , { "char *", "char **" } },
+    { "s*", { X }, 1, { "ptr" } }, { "s#", { V, V }, 2 , { "char **", "long *" } }, { "z*", { X }, 1 , { "ptr" } },
+    { "z#", { V, V }, 2, { "char **", "long *" } }, { "y*", { X }, 1 , { "ptr" } }, { "y#", { V, V }, 2 , { "char **", "long *" } },
+    { "w*", { X }, 1, { "ptr" } }, { "u#", { V, V }, 2 , { "ptr", "long *" } }, { "Z#", { V, V }, 2 , { "ptr", "long *" } },
+    { "O!", { FARG_TYPE, FARG_OBJECT_OUT }, 2, { "ptr", "objptr" } },
+    { "O&", { FARG_CONVERTER, X }, 2, { "fn", "ptr" } },
+    { "O", { FARG_OBJECT_OUT }, 1, { "objptr" } }, { "S", { FARG_OBJECT_OUT }, 1 , { "objptr" } },
+    { "Y", { FARG_OBJECT_OUT }, 1, { "objptr" } }, { "U", { FARG_OBJECT_OUT }, 1 , { "objptr" } },
+    { "s", { V }, 1, { "char **" } }, { "z", { V }, 1 , { "char **" } }, { "y", { V }, 1 , { "char **" } }, { "u", { V }, 1 , { "ptr" } },
+    { "Z", { V }, 1, { "ptr" } }, { "b", { V }, 1 , { "char *" } }, { "B", { V }, 1 , { "char *" } }, { "h", { V }, 1 , { "short *" } },
+    { "H", { V }, 1, { "short *" } }, { "i", { V }, 1 , { "int *" } }, { "I", { V }, 1 , { "int *" } }, { "l", { V }, 1 , { "long *" } },
+    { "k", { V }, 1, { "long *" } }, { "L", { V }, 1 , { "long long *" } }, { "K", { V }, 1 , { "long long *" } }, { "n", { V }, 1 , { "long *" } },
+    { "c", { V }, 1, { "char *" } }, { "C", { V }, 1 , { "int *" } }, { "f", { V }, 1 , { "float *" } }, { "d", { V }, 1 , { "double *" } },
+    { "D", { V }, 1, { "ptr" } }, { "p", { V }, 1 , { "int *" } },
+    { NULL, { V }, 0, { NULL } }
 };
 
 static const format_unit build_units[] = {
-    { "s#", { V, V }, 2 }, { "z#", { V, V }, 2 }, { "u#", { V, V }, 2 },
-    { "U#", { V, V }, 2 }, { "y#", { V, V }, 2 },
-    { "O&", { FARG_CONVERTER, X }, 2 },
-    { "O", { FARG_OBJECT_IN }, 1 }, { "S", { FARG_OBJECT_IN }, 1 },
-    { "N", { FARG_OBJECT_STEAL }, 1 },
-    { "s", { V }, 1 }, { "z", { V }, 1 }, { "u", { V }, 1 }, { "U", { V }, 1 },
-    { "y", { V }, 1 }, { "i", { V }, 1 }, { "b", { V }, 1 }, { "h", { V }, 1 },
-    { "l", { V }, 1 }, { "B", { V }, 1 }, { "H", { V }, 1 }, { "I", { V }, 1 },
-    { "k", { V }, 1 }, { "L", { V }, 1 }, { "K", { V }, 1 }, { "n", { V }, 1 },
-    { "c", { V }, 1 }, { "C", { V }, 1 }, { "d", { V }, 1 }, { "f", { V }, 1 },
-    { "D", { V }, 1 }, { "p", { V }, 1 },
-    { NULL, { V }, 0 }
+    { "s#", { V, V }, 2, { "char *", "long" } }, { "z#", { V, V }, 2 , { "char *", "long" } }, { "u#", { V, V }, 2 , { "ptr", "long" } },
+    { "U#", { V, V }, 2, { "char *", "long" } }, { "y#", { V, V }, 2 , { "char *", "long" } },
+    { "O&", { FARG_CONVERTER, X }, 2, { "fn", "ptr" } },
+    { "O", { FARG_OBJECT_IN }, 1, { "obj" } }, { "S", { FARG_OBJECT_IN }, 1 , { "obj" } },
+    { "N", { FARG_OBJECT_STEAL }, 1, { "obj" } },
+    { "s", { V }, 1, { "char *" } }, { "z", { V }, 1 , { "char *" } }, { "u", { V }, 1 , { "ptr" } }, { "U", { V }, 1 , { "char *" } },
+    { "y", { V }, 1, { "char *" } }, { "i", { V }, 1 , { "int" } }, { "b", { V }, 1 , { "int" } }, { "h", { V }, 1 , { "int" } },
+    { "l", { V }, 1, { "long" } }, { "B", { V }, 1 , { "int" } }, { "H", { V }, 1 , { "int" } }, { "I", { V }, 1 , { "int" } },
+    { "k", { V }, 1, { "long" } }, { "L", { V }, 1 , { "long long" } }, { "K", { V }, 1 , { "long long" } }, { "n", { V }, 1 , { "long" } },
+    { "c", { V }, 1, { "int" } }, { "C", { V }, 1 , { "int" } }, { "d", { V }, 1 , { "double" } }, { "f", { V }, 1 , { "double" } },
+    { "D", { V }, 1, { "ptr" } }, { "p", { V }, 1 , { "int" } },
+    { NULL, { V }, 0, { NULL } }
 };
 
 #undef V
@@ -90,6 +92,13 @@ static bool track_bracket(char c, char *stack, size_t *depth)
 int format_walk(format_kind kind, const char *fmt, format_arg *args,
                 size_t max, char *err, size_t errlen)
 {
+    return format_walk_typed(kind, fmt, args, NULL, NULL, max, err, errlen);
+}
+
+int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
+                      const char **types, size_t *nunits, size_t max,
+                      char *err, size_t errlen)
+{
     const format_unit *table = kind == FORMAT_PARSE ? parse_units : build_units;
     const char *marks = kind == FORMAT_PARSE ? parse_marks : build_marks;
     char stack[32];
@@ -113,10 +122,16 @@ int format_walk(format_kind kind, const char *fmt, format_arg *args,
             snprintf(err, errlen, "unknown format unit '%c' in \"%s\"", *p, fmt);
             return -1;
         }
-        for (int i = 0; i < u->nargs; i++, n++)
-            if (n < max)
-                args[n] = optional && u->args[i] == FARG_OBJECT_OUT
-                              ? FARG_OBJECT_OPT : u->args[i];
+        for (int i = 0; i < u->nargs; i++, n++) {
+            if (n >= max)
+                continue;
+            args[n] = optional && u->args[i] == FARG_OBJECT_OUT
+                          ? FARG_OBJECT_OPT : u->args[i];
+            if (types)
+                types[n] = u->types[i];
+        }
+        if (nunits)
+            (*nunits)++;
         p += strlen(u->unit);
     }
     if (depth) {
@@ -124,4 +139,42 @@ int format_walk(format_kind kind, const char *fmt, format_arg *args,
         return -1;
     }
     return (int)n;
+}
+
+/* Drop "unsigned " and "signed ": a sign difference is harmless here. */
+static void unsigned_free(const char *in, char *out, size_t outlen)
+{
+    size_t o = 0;
+    while (*in && o + 1 < outlen) {
+        if (!strncmp(in, "unsigned ", 9)) {
+            in += 9;
+            continue;
+        }
+        if (!strncmp(in, "signed ", 7)) {
+            in += 7;
+            continue;
+        }
+        out[o++] = *in++;
+    }
+    out[o] = '\0';
+}
+
+bool format_type_ok(const char *expected, const char *actual)
+{
+    if (!expected || !actual || !*expected)
+        return true;
+    size_t n = strlen(actual);
+    bool pointer = n && actual[n - 1] == '*';
+    if (!strcmp(expected, "ptr") || !strcmp(expected, "obj"))
+        return pointer || strstr(actual, "(*)") != NULL;
+    if (!strcmp(expected, "objptr"))
+        return n >= 2 && !strcmp(actual + n - 2, "**");
+    if (!strcmp(expected, "fn"))
+        return strstr(actual, "(*)") != NULL || strchr(actual, '(') != NULL;
+    if (!strcmp(expected, "int") && !strncmp(actual, "enum ", 5))
+        return true;
+    char a[256], e[256];
+    unsigned_free(actual, a, sizeof a);
+    unsigned_free(expected, e, sizeof e);
+    return !strcmp(a, e);
 }

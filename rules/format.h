@@ -9,6 +9,7 @@
 #ifndef PYREFCHECK_FORMAT_H
 #define PYREFCHECK_FORMAT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { FORMAT_PARSE, FORMAT_BUILD } format_kind;
@@ -32,5 +33,16 @@ enum { FORMAT_MAX_ARGS = 64 };
  * has an unknown unit or unbalanced brackets (err then names the problem). */
 int format_walk(format_kind kind, const char *fmt, format_arg *args,
                 size_t max, char *err, size_t errlen);
+
+/* format_walk that also gives the expected C type of each argument
+ * (types, may be NULL; strings for format_type_ok) and counts the format
+ * units (nunits, may be NULL). */
+int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
+                      const char **types, size_t *nunits, size_t max,
+                      char *err, size_t errlen);
+
+/* Does an argument of C type actual (canonical, qualifiers dropped) fit
+ * the expected type of its format unit? */
+bool format_type_ok(const char *expected, const char *actual);
 
 #endif
