@@ -94,6 +94,7 @@ check: deps
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory corpus
 	@sh tests/cli_test.sh $(B)/pyrefcheck
+	@sh tests/robustness_test.sh $(B)/pyrefcheck
 	@sh tests/html_check.sh $(B)/pyrefcheck
 	@sh tests/precommit_test.sh
 

@@ -287,11 +287,13 @@ awk 'BEGIN {
 }' >elseif.c
 check_any "7000-branch else-if chain: no crash" "0 1 2" "$BIN" scan --db "$DB" elseif.c
 mkdir -p withcrash
-cp "$EX" withcrash/a_spam.c
-cp deepexpr.c withcrash/b_deep.c
+cp deepexpr.c withcrash/a_deep.c
+for k in 1 2 3 4 5 6; do cp "$EX" withcrash/b_spam$k.c; done
 CDB=$T/crash.db
 check_any "tree with a crashing file: no crash" "1 2" "$BIN" scan --db "$CDB" withcrash
-has "tree with a crashing file: other files reported" "a_spam.c:13:.*\[ref-leak\]"
+is "tree with a crashing file: all 6 other files reported" \
+    "$(grep -c 'b_spam[0-9].c:13:.*\[ref-leak\]' "$T/out")" 6
+has "tree with a crashing file: the crashing file is named" "a_deep.c"
 is "tree with a crashing file: the run is ended" \
     "$(sql "$CDB" 'SELECT count(*) FROM runs WHERE ended_at IS NOT NULL')" 1
 
@@ -341,17 +343,38 @@ T0=$(now)
 check "run 1: full scan of 30 files" 1 "$BIN" scan --db "$KDB" tree30
 info "full scan of 30 files took $(elapsed "$T0" "$(now)") s"
 is "run 1 has 30 findings" "$(q "$KDB" 'SELECT count(*) FROM findings WHERE run_id = 1')" 30
-RANDOM_DELAY=$(awk 'BEGIN { srand(); printf "%.2f", 0.05 + rand() * 0.45 }')
-for delay in 0.05 0.35 0.6 "$RANDOM_DELAY" 0.2; do
+# touch_tree TAG: change every file of the tree (a comment at the end), so
+# that an incremental scan cannot reuse the stored results and does the
+# full work
+touch_tree() {
+    for f in tree30/*.c; do echo "/* $1 */" >>"$f"; done
+}
+RANDOM_DELAY=$(awk 'BEGIN { srand(); printf "%.2f", 0.05 + rand() * 0.4 }')
+for delay in 0.05 0.3 0.5 "$RANDOM_DELAY" 0.15; do
+    touch_tree "kill after $delay"
     timeout $LIMIT "$BIN" scan --db "$KDB" tree30 >/dev/null 2>&1 &
     tpid=$!
     sleep "$delay"
     child=$(pgrep -P "$tpid")
-    if [ -n "$child" ]; then kill -9 "$child"; fi
+    workers=
+    if [ -n "$child" ]; then
+        workers=$(pgrep -P "$child")
+        kill -9 "$child"
+    fi
     wait "$tpid"
     rc=$?
     if [ -n "$child" ]; then
         is "kill -9 after ${delay}s: scan was killed" "$rc" 137
+        # its worker processes (if any) must not outlive it for long
+        left=
+        for _ in 1 2 3 4 5 6 7 8 9 10; do
+            left=
+            for w in $workers; do kill -0 "$w" 2>/dev/null && left="$left $w"; done
+            [ -z "$left" ] && break
+            sleep 0.5
+        done
+        is "kill -9 after ${delay}s: no worker process left after 5s" "$left" ""
+        for w in $left; do kill -9 "$w" 2>/dev/null; done
     else
         info "kill -9 after ${delay}s: scan had finished already (exit $rc)"
     fi
@@ -364,7 +387,9 @@ done
 info "runs after the kills (id|ended_at|findings): $(sql "$KDB" "SELECT r.id, ifnull(r.ended_at, '-'), (SELECT count(*) FROM findings f WHERE f.run_id = r.id) FROM runs r" | tr '\n' ' ')"
 # the newest run is the one just killed: report must not pass it off as
 # a complete run
-if [ -n "$child" ]; then
+if [ -z "$child" ]; then
+    info "report after a killed scan: not checked, the last scan was not killed"
+else
     timeout $LIMIT "$BIN" report --db "$KDB" >"$T/report.out" 2>"$T/report.err"
     n=$(grep -c 'warning: .*\[ref-leak\]' "$T/report.out")
     cp "$T/report.err" "$T/out"
@@ -374,6 +399,7 @@ if [ -n "$child" ]; then
         bad "report after a killed scan shows a complete run or says it is incomplete ($n of 30 findings, no warning)"
     fi
 fi
+touch_tree "later full scan"
 check "a later full scan works" 1 "$BIN" scan --db "$KDB" tree30
 LAST=$(q "$KDB" 'SELECT max(id) FROM runs')
 is "the later scan has 30 findings" "$(q "$KDB" "SELECT count(*) FROM findings WHERE run_id = $LAST")" 30
@@ -385,6 +411,7 @@ echo "# concurrent scans"
 for round in fresh existing; do
     PDB=$T/par.db
     [ "$round" = fresh ] && rm -f "$PDB" "$PDB-wal" "$PDB-shm"
+    touch_tree "concurrent $round"
     runs0=$( [ -f "$PDB" ] && sql "$PDB" 'SELECT count(*) FROM runs' || echo 0)
     timeout $LIMIT "$BIN" scan --db "$PDB" tree30 >"$T/p1.out" 2>&1 &
     p1=$!
