@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lower.h"
+#include "tables.h"
 #include "util.h"
 
 struct frontend {
@@ -424,4 +425,172 @@ ir_func *fe_unit_lower_function(fe_unit *u, const char *name)
     walk w = { u, NULL, NULL, name, NULL, 0 };
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
     return w.found;
+}
+
+/* ---- definition tables ---- */
+
+typedef struct table_kids {
+    CXCursor *c;
+    size_t n, cap;
+} table_kids;
+
+static enum CXChildVisitResult collect_table_kid(CXCursor c, CXCursor parent,
+                                                 CXClientData data)
+{
+    (void)parent;
+    table_kids *k = data;
+    ARRAY_PUSH(k->c, k->n, k->cap, c);
+    return CXChildVisit_Continue;
+}
+
+static table_kids table_children(CXCursor c)
+{
+    table_kids k = { NULL, 0, 0 };
+    clang_visitChildren(c, collect_table_kid, &k);
+    return k;
+}
+
+/* Down through casts and parentheses; *cast tells whether a cast was met. */
+static CXCursor unwrap(CXCursor c, bool *cast)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k == CXCursor_CStyleCastExpr && cast)
+            *cast = true;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+            k != CXCursor_CStyleCastExpr)
+            return c;
+        table_kids ks = table_children(c);
+        CXCursor next = clang_getNullCursor();
+        for (size_t i = 0; i < ks.n; i++)
+            if (clang_isExpression(clang_getCursorKind(ks.c[i])))
+                next = ks.c[i];
+        free(ks.c);
+        if (clang_Cursor_isNull(next))
+            return c;
+        c = next;
+    }
+}
+
+static bool is_zero(CXCursor c)
+{
+    c = unwrap(c, NULL);
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_GNUNullExpr)
+        return true;
+    if (k != CXCursor_IntegerLiteral)
+        return false;
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int &&
+                clang_EvalResult_getAsLongLong(r) == 0;
+    if (r)
+        clang_EvalResult_dispose(r);
+    return zero;
+}
+
+static void read_method_fields(table_entry *e, const table_kids *f)
+{
+    if (f->n >= 1 && clang_getCursorKind(unwrap(f->c[0], NULL)) == CXCursor_StringLiteral) {
+        CXString s = clang_getCursorSpelling(unwrap(f->c[0], NULL));
+        const char *lit = clang_getCString(s);
+        size_t n = strlen(lit);
+        e->name = n >= 2 && lit[0] == '"' ? xstrndup(lit + 1, n - 2) : xstrdup(lit);
+        clang_disposeString(s);
+    }
+    if (f->n >= 2) {
+        CXCursor fn = unwrap(f->c[1], &e->cast);
+        CXCursor d = clang_getCursorReferenced(fn);
+        if (clang_getCursorKind(fn) == CXCursor_DeclRefExpr &&
+            clang_getCursorKind(d) == CXCursor_FunctionDecl) {
+            CXString s = clang_getCursorSpelling(d);
+            e->func = xstrdup(clang_getCString(s));
+            clang_disposeString(s);
+            e->nparams = clang_getNumArgTypes(clang_getCursorType(d));
+        }
+    }
+    if (f->n >= 3) {
+        CXEvalResult r = clang_Cursor_Evaluate(f->c[2]);
+        if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+            e->flags = clang_EvalResult_getAsLongLong(r);
+            e->flags_known = true;
+        }
+        if (r)
+            clang_EvalResult_dispose(r);
+    }
+}
+
+static void read_entry(def_table *t, CXCursor init)
+{
+    table_entry e;
+    memset(&e, 0, sizeof e);
+    e.nparams = -1;
+    CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(init));
+    clang_getExpansionLocation(loc, NULL, &e.loc.line, &e.loc.col, NULL);
+    table_kids f = table_children(init);
+    e.sentinel = true;
+    for (size_t i = 0; i < f.n; i++)
+        if (!is_zero(f.c[i]))
+            e.sentinel = false;
+    if (!e.sentinel && t->kind == TABLE_METHODS)
+        read_method_fields(&e, &f);
+    free(f.c);
+    ARRAY_PUSH(t->entries, t->n, t->cap, e);
+}
+
+static bool table_kind_of(CXType arr, table_kind *kind)
+{
+    if (arr.kind != CXType_ConstantArray && arr.kind != CXType_IncompleteArray)
+        return false;
+    CXString s = clang_getTypeSpelling(clang_getCanonicalType(clang_getArrayElementType(arr)));
+    const char *t = clang_getCString(s);
+    bool ok = true;
+    if (strstr(t, "struct PyMethodDef"))
+        *kind = TABLE_METHODS;
+    else if (strstr(t, "struct PyGetSetDef"))
+        *kind = TABLE_GETSET;
+    else if (strstr(t, "struct PyMemberDef"))
+        *kind = TABLE_MEMBERS;
+    else
+        ok = false;
+    clang_disposeString(s);
+    return ok;
+}
+
+static enum CXChildVisitResult table_visitor(CXCursor c, CXCursor parent,
+                                             CXClientData data)
+{
+    (void)parent;
+    table_kind kind;
+    if (clang_getCursorKind(c) != CXCursor_VarDecl ||
+        !clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
+        !table_kind_of(clang_getCursorType(c), &kind))
+        return CXChildVisit_Continue;
+    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+    if (clang_Cursor_isNull(init) || clang_getCursorKind(init) != CXCursor_InitListExpr)
+        return CXChildVisit_Continue;
+    def_table t;
+    memset(&t, 0, sizeof t);
+    t.kind = kind;
+    CXString name = clang_getCursorSpelling(c);
+    t.var = xstrdup(clang_getCString(name));
+    clang_disposeString(name);
+    CXFile file = NULL;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &t.loc.line,
+                               &t.loc.col, NULL);
+    CXString fname = clang_getFileName(file);
+    t.file = xstrdup(clang_getCString(fname));
+    clang_disposeString(fname);
+    table_kids rows = table_children(init);
+    for (size_t i = 0; i < rows.n; i++)
+        if (clang_getCursorKind(rows.c[i]) == CXCursor_InitListExpr)
+            read_entry(&t, rows.c[i]);
+    free(rows.c);
+    def_table_list *out = data;
+    ARRAY_PUSH(out->items, out->len, out->cap, t);
+    return CXChildVisit_Continue;
+}
+
+void fe_unit_tables(fe_unit *u, def_table_list *out)
+{
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), table_visitor, out);
 }

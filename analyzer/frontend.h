@@ -62,6 +62,11 @@ const char *const *frontend_annotation_args(void);
  * cpychecker) annotation anywhere in the unit, headers included. */
 void fe_unit_annotations(fe_unit *u, api_rules *local);
 
+/* Read the PyMethodDef / PyGetSetDef / PyMemberDef arrays defined in the
+ * main file into out. */
+struct def_table_list;
+void fe_unit_tables(fe_unit *u, struct def_table_list *out);
+
 /* Lower the single function named name (for tests and dump-ir); NULL when
  * there is no such definition in the main file. */
 ir_func *fe_unit_lower_function(fe_unit *u, const char *name);

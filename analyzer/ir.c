@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util.h"
+#include "tables.h"
 
 ir_func *ir_func_new(const char *name, const char *file)
 {
@@ -397,4 +398,21 @@ void ir_dump(const ir_func *f, FILE *out)
             dump_insn(f, &b->insns[j], out);
         dump_term(f, b, out);
     }
+}
+
+void def_tables_free(def_table_list *l)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        def_table *t = &l->items[i];
+        for (size_t k = 0; k < t->n; k++) {
+            free(t->entries[k].name);
+            free(t->entries[k].func);
+        }
+        free(t->entries);
+        free(t->var);
+        free(t->file);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
 }

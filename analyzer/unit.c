@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "suppress.h"
+#include "tables.h"
+#include "../rules/check_tables.h"
 #include "../rules/passes.h"
 #include "util.h"
 
@@ -219,6 +221,10 @@ static void analyse_parsed(unit_ctx *uc, fe_unit *fu, const char *path,
     }
     analyze_unit(fu, uc, fe_unit_python_version(fu), &r->findings, &r->notes,
                  &r->stats);
+    def_table_list tables = { NULL, 0, 0 };
+    fe_unit_tables(fu, &tables);
+    check_tables(&tables, path, &r->findings);
+    def_tables_free(&tables);
     for (size_t i = 0; i < r->notes.len; i++)
         fprintf(log, "%s:%u: note: %s\n", r->notes.items[i].file,
                 r->notes.items[i].line, r->notes.items[i].message);
