@@ -888,9 +888,31 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
 
 /* Casts and parentheses: the value of the single operand; an integer 0
  * converted to a pointer is NULL. */
+/* The text of a string literal as the compiler sees it (macros expanded,
+ * adjacent literals joined), NULL when it cannot be evaluated. */
+static char *evaluated_string(CXCursor c)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    char *text = NULL;
+    if (r && clang_EvalResult_getKind(r) == CXEval_StrLiteral)
+        text = xstrdup(clang_EvalResult_getAsStr(r));
+    if (r)
+        clang_EvalResult_dispose(r);
+    return text;
+}
+
 static ir_operand lower_wrapper(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
+    if (k.n == 1 && clang_getCursorKind(k.c[0]) == CXCursor_StringLiteral) {
+        char *text = evaluated_string(c);
+        if (text) {
+            ir_operand op = ir_op_text(OP_STRING, -1, text);
+            free(text);
+            free(k.c);
+            return op;
+        }
+    }
     ir_operand v = k.n ? lower_expr(x, k.c[k.n - 1]) : unknown();
     free(k.c);
     if (v.kind == OP_INT && v.ival == 0 &&

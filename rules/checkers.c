@@ -5,6 +5,7 @@
  * the rules data. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../analyzer/engine.h"
 #include "../analyzer/util.h"
@@ -275,7 +276,9 @@ static void check_gil(checker_ctx *cx, engine_event_kind ev)
     const ir_insn *in = checker_insn(cx);
     const api_rule *r = checker_callee_rule(cx);
     const char *what = NULL;
-    if (ev == EV_CALL && r && !r->no_gil && !r->acquires_gil)
+    bool api = r && !(r->origin && (!strcmp(r->origin, "summary") ||
+                                   !strcmp(r->origin, "annotation")));
+    if (ev == EV_CALL && api && !r->no_gil && !r->acquires_gil)
         what = in->callee;
     else if ((ev == EV_INCREF || ev == EV_DECREF) && in->macro)
         what = in->macro;
