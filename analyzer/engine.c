@@ -64,6 +64,8 @@ static char *event_text(const trace_event *ev)
         return xstrdup("the old value is taken out of its field: this "
                        "function now owns that reference");
     case EVK_BRANCH:
+        if (ev->a && ev->b)   /* b: an int variable */
+            return xasprintf("'%s' is %s", ev->a, ev->flag ? "not 0" : "0");
         return ev->a ? xasprintf("'%s' is %s", ev->a, ev->flag ? "not NULL" : "NULL")
                      : xasprintf("taking the %s branch", ev->flag ? "true" : "false");
     }
@@ -91,6 +93,7 @@ typedef struct path_state {
     const char *exc_api;    /* the failing call that set the exception */
     bool gil_released;      /* after Py_BEGIN_ALLOW_THREADS */
     ir_loc gil_loc;         /* where it was released */
+    const char *gil_api;    /* by which call */
     bool dead;              /* the path crashed (a NULL dereference) */
 } path_state;
 
@@ -293,10 +296,13 @@ size_t checker_event_arg(const checker_ctx *cx) { return cx->arg; }
 exc_state checker_exception(const checker_ctx *cx) { return cx->st->exc; }
 const char *checker_exception_source(const checker_ctx *cx) { return cx->st->exc_api; }
 
-bool checker_gil_released(const checker_ctx *cx, ir_loc *where)
+bool checker_gil_released(const checker_ctx *cx, ir_loc *where,
+                          const char **by)
 {
     if (where)
         *where = cx->st->gil_loc;
+    if (by)
+        *by = cx->st->gil_api;
     return cx->st->gil_released;
 }
 size_t checker_value_count(const checker_ctx *cx) { return cx->st->nvals; }
@@ -787,6 +793,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     if (m.known && r->releases_gil) {
         st->gil_released = true;
         st->gil_loc = in->loc;
+        st->gil_api = in->callee;
     }
     if (m.known && r->acquires_gil)
         st->gil_released = false;
@@ -847,6 +854,16 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     *can_t = *can_f = true;
     if (c->kind == COND_OPAQUE)
         return;
+    if (c->kind == COND_CMP) {
+        /* decided only when both sides are known to be 0 */
+        int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
+        if (st->vals[l].null == NULL_YES && st->vals[r].null == NULL_YES) {
+            bool eq = c->cmp == CMP_LE || c->cmp == CMP_GE || c->cmp == CMP_EQ;
+            *can_t = eq;
+            *can_f = !eq;
+        }
+        return;
+    }
     int id = operand_value(st, &c->value);
     const ref_value *v = &st->vals[id];
     if (c->kind == COND_NONZERO && v->err_indicator && st->exc != EXC_MAYBE) {
@@ -895,6 +912,12 @@ static void refine(path_state *st, const ir_cond *c, bool taken)
         v->owned = 0;   /* a NULL result holds no reference */
 }
 
+static bool branch_is_int(const ir_func *f, const ir_cond *c)
+{
+    return c->value.kind == OP_VAR && c->value.var >= 0 &&
+           !f->vars[c->value.var].is_object;
+}
+
 static const char *branch_name(const ir_func *f, const ir_cond *c)
 {
     if (c->kind != COND_NONZERO || c->value.kind != OP_VAR)
@@ -916,7 +939,7 @@ static void exec_branch(engine *e, path_state *st, const cfg_block *b)
         refine(ns, &b->cond, taken);
         if (can_t && can_f)
             add_event(e, ns, b->term_loc, EVK_BRANCH, branch_name(e->f, &b->cond),
-                      NULL, taken);
+                      branch_is_int(e->f, &b->cond) ? "int" : NULL, taken);
         ns->block = b->succ[taken ? 0 : 1];
         ns->insn = 0;
         push(e, ns);

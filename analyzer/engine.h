@@ -108,8 +108,10 @@ size_t checker_event_arg(const checker_ctx *cx);
 exc_state checker_exception(const checker_ctx *cx);
 /* The call whose failure set the pending exception (NULL if unknown). */
 const char *checker_exception_source(const checker_ctx *cx);
-/* Has this path given up the GIL (Py_BEGIN_ALLOW_THREADS)? Where? */
-bool checker_gil_released(const checker_ctx *cx, ir_loc *where);
+/* Has this path given up the GIL (Py_BEGIN_ALLOW_THREADS)? Where, and by
+ * which call? */
+bool checker_gil_released(const checker_ctx *cx, ir_loc *where,
+                          const char **by);
 size_t checker_value_count(const checker_ctx *cx);
 const ref_value *checker_value(const checker_ctx *cx, size_t i);
 /* Name of a variable holding value i on this path (named, not a temporary),

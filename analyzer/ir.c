@@ -37,6 +37,7 @@ static void block_free(cfg_block *b)
         insn_free(&b->insns[i]);
     free(b->insns);
     ir_op_free(&b->cond.value);
+    ir_op_free(&b->cond.rhs);
     ir_op_free(&b->value);
     free(b->succ);
     free(b->case_vals);
@@ -180,6 +181,17 @@ void ir_mark_incomplete(ir_func *f, const char *reason)
         return;
     f->incomplete = true;
     f->incomplete_reason = xstrdup(reason);
+}
+
+ir_cond ir_cond_make(ir_cond_kind kind, ir_operand value, long long ival)
+{
+    ir_cond c;
+    memset(&c, 0, sizeof c);
+    c.kind = kind;
+    c.value = value;
+    c.ival = ival;
+    c.rhs = ir_op_none();
+    return c;
 }
 
 ir_operand ir_op_none(void)
@@ -347,6 +359,10 @@ static void dump_cond(const ir_func *f, const ir_cond *c, FILE *out)
     case COND_NEG: fputs(" < 0", out); break;
     case COND_POS: fputs(" > 0", out); break;
     case COND_EQ: fprintf(out, " == %lld", c->ival); break;
+    case COND_CMP:
+        fprintf(out, " %s ", (const char *[]){ "<", "<=", ">", ">=", "==", "!=" }[c->cmp]);
+        dump_operand(f, &c->rhs, out);
+        break;
     case COND_OPAQUE: fputs(" ?", out); break;
     }
 }

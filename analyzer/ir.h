@@ -91,13 +91,18 @@ typedef enum {
     COND_NEG,     /* value < 0 */
     COND_POS,     /* value > 0 */
     COND_EQ,      /* value == ival */
+    COND_CMP,     /* value CMP rhs, two variables (cmp: ir_cmp) */
     COND_OPAQUE   /* something the engine cannot interpret */
 } ir_cond_kind;
+
+typedef enum { CMP_LT, CMP_LE, CMP_GT, CMP_GE, CMP_EQ, CMP_NE } ir_cmp;
 
 typedef struct ir_cond {
     ir_cond_kind kind;
     ir_operand value;
     long long ival;
+    ir_operand rhs;             /* COND_CMP */
+    ir_cmp cmp;                 /* COND_CMP */
 } ir_cond;
 
 typedef struct cfg_block {
@@ -157,6 +162,9 @@ void ir_switch_begin(ir_func *f, int block, ir_operand value, ir_loc loc);
 void ir_switch_add_case(ir_func *f, int block, long long val, int target);
 void ir_switch_add_default(ir_func *f, int block, int target);
 void ir_mark_incomplete(ir_func *f, const char *reason);
+
+/* A condition (rhs none, cmp unused but for COND_CMP). */
+ir_cond ir_cond_make(ir_cond_kind kind, ir_operand value, long long ival);
 
 /* Operand constructors; strings are copied. */
 ir_operand ir_op_none(void);

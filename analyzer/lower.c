@@ -815,6 +815,13 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
     return unknown();
 }
 
+/* Is one side of a comparison an integer constant (0, -1, NULL)? */
+static bool compares_constant(CXCursor l, CXCursor r)
+{
+    long long v;
+    return eval_int(r, &v) || eval_int(l, &v);
+}
+
 static ir_operand lower_binary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -829,6 +836,11 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
         ir_op_free(&l);
         result = lower_expr(x, k.c[1]);
     } else if (op == CXBinaryOperator_LAnd || op == CXBinaryOperator_LOr) {
+        result = lower_logical_value(x, c);
+    } else if (op >= CXBinaryOperator_LT && op <= CXBinaryOperator_NE &&
+               compares_constant(k.c[0], k.c[1])) {
+        /* "failed = PyErr_CheckSignals() < 0": keep the link between the
+         * value stored and the outcome of the call */
         result = lower_logical_value(x, c);
     } else {
         ir_operand r = lower_expr(x, k.c[1]);
@@ -1074,7 +1086,7 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
     ir_operand r = lower_expr(x, k.c[1]);
     free(k.c);
     ir_loc loc = cursor_loc(c);
-    ir_cond cond = { COND_OPAQUE, l, 0 };
+    ir_cond cond = ir_cond_make(COND_OPAQUE, l, 0);
     bool swap = false;
     if (r.kind == OP_INT || r.kind == OP_NULL) {
         long long k0 = r.kind == OP_INT ? r.ival : 0;
@@ -1099,7 +1111,14 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         cond.kind = COND_NONZERO;
         swap = op == CXBinaryOperator_EQ;
     }
-    if (cond.kind == COND_OPAQUE) {
+    if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_VAR) {
+        /* i < n: decided when both are known to be 0 (an empty loop) */
+        static const ir_cmp cmps[] = { CMP_LT, CMP_GT, CMP_LE, CMP_GE, CMP_EQ, CMP_NE };
+        cond.kind = COND_CMP;
+        cond.cmp = cmps[op - CXBinaryOperator_LT];
+        cond.rhs = r;
+        r = ir_op_none();
+    } else if (cond.kind == COND_OPAQUE) {
         ir_op_free(&cond.value);
         cond.value = unknown();
     }
@@ -1177,11 +1196,11 @@ static void lower_cond_at(lower_ctx *x, CXCursor c, int t, int f)
     }
     ir_operand v = lower_expr(x, c);
     if (v.kind == OP_UNKNOWN || v.kind == OP_NONE) {
-        ir_cond cond = { COND_OPAQUE, v, 0 };
+        ir_cond cond = ir_cond_make(COND_OPAQUE, v, 0);
         branch_on(x, cond, t, f, cursor_loc(c));
         return;
     }
-    ir_cond cond = { COND_NONZERO, v, 0 };
+    ir_cond cond = ir_cond_make(COND_NONZERO, v, 0);
     branch_on(x, cond, t, f, cursor_loc(c));
 }
 

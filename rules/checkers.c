@@ -271,7 +271,8 @@ static void check_null_return(checker_ctx *cx, engine_event_kind ev)
 static void check_gil(checker_ctx *cx, engine_event_kind ev)
 {
     ir_loc released;
-    if (!checker_gil_released(cx, &released))
+    const char *by = NULL;
+    if (!checker_gil_released(cx, &released, &by))
         return;
     const ir_insn *in = checker_insn(cx);
     const api_rule *r = checker_callee_rule(cx);
@@ -285,13 +286,26 @@ static void check_gil(checker_ctx *cx, engine_event_kind ev)
     if (!what)
         return;
     report_as(cx, "gil-violation", "error", -1, "gil",
-              xasprintf("%s%s is called without the GIL, which was released "
-                        "at line %u (Py_BEGIN_ALLOW_THREADS) and not yet taken "
-                        "back", what, ev == EV_CALL ? "()" : "",
+              xasprintf("%s%s is called without the GIL, which %s() gave up "
+                        "at line %u and which was not taken back", what,
+                        ev == EV_CALL ? "()" : "", by ? by : "a call",
                         released.line));
 }
 
 /* ---- exception-state ---- */
+
+/* Does f report errors with a negative constant (return -1)?  Then 0 is
+ * its success value; a function returning 0 or 1 (a converter, a
+ * predicate) uses 0 for failure. */
+static bool returns_negative(const ir_func *f)
+{
+    for (size_t i = 0; i < f->nblocks; i++) {
+        const cfg_block *b = &f->blocks[i];
+        if (b->term == TERM_RETURN && b->value.kind == OP_INT && b->value.ival < 0)
+            return true;
+    }
+    return false;
+}
 
 /* The function returns a success value while an exception its own calls
  * raised is still set. */
@@ -303,7 +317,8 @@ static void check_exception_state(checker_ctx *cx, engine_event_kind ev)
     int v = checker_event_value(cx);
     const ref_value *rv = v >= 0 ? checker_value(cx, (size_t)v) : NULL;
     bool success = rv && ((f->returns_object && rv->null == NULL_NO) ||
-                          (f->returns_int && rv->null == NULL_YES));
+                          (f->returns_int && rv->null == NULL_YES &&
+                           returns_negative(f)));
     if (!success)
         return;
     const char *src = checker_exception_source(cx);

@@ -71,7 +71,7 @@ static void decref(ir_func *f, int b, int var, unsigned line)
 static void branch_null(ir_func *f, int b, int var, int if_null, int if_set,
                         unsigned line)
 {
-    ir_cond c = { COND_NONZERO, ir_op_var(var), 0 };
+    ir_cond c = ir_cond_make(COND_NONZERO, ir_op_var(var), 0);
     ir_set_branch(f, b, c, if_set, if_null, at(line));
 }
 
@@ -228,7 +228,7 @@ static void test_steal_on_success(void **state)
     branch_null(f, b0, x, b1, b2, 2);
     ret_null(f, b1, 2);
     call(f, b2, rc, "AddOnSuccess", 3, 2, 0, x);
-    ir_cond neg = { COND_NEG, ir_op_var(rc), 0 };
+    ir_cond neg = ir_cond_make(COND_NEG, ir_op_var(rc), 0);
     ir_set_branch(f, b2, neg, b3, b4, at(3));
     ret_null(f, b3, 3);
     ir_set_return(f, b4, ir_op_none(), at(4));
@@ -252,7 +252,7 @@ static void test_loop_fixed_point(void **state)
     int head = ir_new_block(f), body = ir_new_block(f), fail = ir_new_block(f);
     int ok = ir_new_block(f), exit = ir_new_block(f);
     (void)head;
-    ir_cond opaque = { COND_OPAQUE, ir_op_text(OP_UNKNOWN, -1, NULL), 0 };
+    ir_cond opaque = ir_cond_make(COND_OPAQUE, ir_op_text(OP_UNKNOWN, -1, NULL), 0);
     ir_set_branch(f, head, opaque, body, exit, at(2));
     call(f, body, x, "New", 3, 0);
     branch_null(f, body, x, fail, ok, 4);
