@@ -23,7 +23,7 @@ typedef enum {
     OPT_DB, OPT_COMPDB, OPT_PYINC, OPT_FORMAT, OPT_CSV, OPT_JSON, OPT_RULES,
     OPT_RUN, OPT_FUNCTION, OPT_HELP, OPT_ENABLE, OPT_DISABLE, OPT_EXCLUDE,
     OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_ONLY, OPT_BASELINE_FILE, OPT_UNUSED,
-    OPT_LIST, OPT_JOBS, OPT_NO_INCREMENTAL, OPT_SHARD
+    OPT_LIST, OPT_JOBS, OPT_NO_INCREMENTAL, OPT_SHARD, OPT_FILE_BUDGET
 } option_id;
 
 typedef struct option_spec {
@@ -55,6 +55,7 @@ static const option_spec options[] = {
     { "--jobs", OPT_JOBS, true, C(CMD_SCAN) },
     { "--no-incremental", OPT_NO_INCREMENTAL, false, C(CMD_SCAN) },
     { "--shard", OPT_SHARD, true, C(CMD_SCAN) },
+    { "--file-budget", OPT_FILE_BUDGET, true, C(CMD_SCAN) },
     { "--run", OPT_RUN, true, C(CMD_REPORT) },
     { "--function", OPT_FUNCTION, true, C(CMD_DUMP_IR) },
     { "--help", OPT_HELP, false, ~0u },
@@ -128,6 +129,13 @@ static int apply_option(cli_options *o, const option_spec *s, const char *val,
     case OPT_UNUSED: o->report_unused_ignores = true; break;
     case OPT_LIST: o->list = true; break;
     case OPT_NO_INCREMENTAL: o->no_incremental = true; break;
+    case OPT_FILE_BUDGET:
+        o->file_budget = strtol(val, &end, 10);
+        if (*end || o->file_budget < 0) {
+            snprintf(err, errlen, "--file-budget expects seconds (0: no limit), got '%s'", val);
+            return -1;
+        }
+        break;
     case OPT_SHARD: {
         char extra;
         if (sscanf(val, "%u/%u%c", &o->shard, &o->nshards, &extra) != 2 ||
@@ -223,6 +231,7 @@ int cli_parse(int argc, char **argv, cli_options *o, char *err, size_t errlen)
     o->db_path = PYREFCHECK_DEFAULT_DB;
     o->format = REPORT_TEXT;
     o->qformat = QUERY_TABLE;
+    o->file_budget = 300;
     if (argc < 2) {
         snprintf(err, errlen, "missing command (scan, query, report, baseline, dump-ir)");
         return -1;
@@ -292,6 +301,8 @@ static const char *const help_texts[] = {
     "  -j N, --jobs N         analyse N files at a time (default: the cores)\n"
     "  --shard K/N            analyse only the K-th of N shares of the files (by\n"
     "                         path, deterministic); combine with `merge`\n"
+    "  --file-budget SECONDS  stop analysing a file's functions after this long\n"
+    "                         (default 300, 0 for no limit); notes record it\n"
     "  --no-incremental       analyse every file again, even those unchanged\n"
     "                         since an earlier scan (whose results are reused)\n"
     "  --db PATH              database (default .pyrefcheck/findings.db)\n"

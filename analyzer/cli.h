@@ -58,6 +58,7 @@ typedef struct cli_options {
     long jobs;                    /* -j N, 0 = number of cores */
     bool no_incremental;          /* --no-incremental */
     unsigned shard, nshards;      /* --shard K/N (1-based K), 0/0 = all */
+    long file_budget;             /* --file-budget SECONDS per file, 0 = none */
 } cli_options;
 
 /* Parse argv; 0 on success, -1 with err set on a usage error. */

@@ -3,6 +3,7 @@
 
 #include <clang-c/Index.h>
 #include <limits.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,35 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->may_raise = s->may_raise;
 }
 
+/* Has the file's time budget (seconds, 0: none) run out? */
+static bool over_file_budget(const struct timespec *start, long budget)
+{
+    if (budget <= 0)
+        return false;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec - start->tv_sec >= budget;
+}
+
+/* A function left out because the file ran out of time: a note says so. */
+static void skip_function(const ir_func *f, finding_list *notes,
+                          engine_stats *stats)
+{
+    finding n;
+    memset(&n, 0, sizeof n);
+    n.rule = xstrdup("analysis-incomplete");
+    n.severity = xstrdup("note");
+    n.file = xstrdup(f->file);
+    n.line = f->loc.line;
+    n.col = f->loc.col;
+    n.function = xstrdup(f->name);
+    n.message = xasprintf("%s() was not analysed: the file's time budget ran out "
+                          "(--file-budget)", f->name);
+    finding_list_push(notes, &n);
+    stats->functions++;
+    stats->incomplete++;
+}
+
 static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
                          finding_list *out, finding_list *notes,
                          engine_stats *stats)
@@ -82,8 +112,14 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
             order_from(&fs, i, mark, order, &n);
     api_rules *local = api_rules_new();
     fe_unit_annotations(u, local);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
     for (size_t k = 0; k < n; k++) {
         ir_func *f = fs.items[order[k]];
+        if (over_file_budget(&start, uc->o ? uc->o->file_budget : 0)) {
+            skip_function(f, notes, stats);
+            continue;
+        }
         func_summary sum;
         engine_output eo = { out, notes, stats, &sum };
         engine_analyze(f, uc->rules, local, python_version, NULL, &eo);

@@ -154,6 +154,20 @@ check "-j3 stores every file" 0 "$BIN" query --db "$T/par3.db" --csv "SELECT cou
 if [ "$(tail -1 "$T/out" | tr -d '\r')" = 7 ]; then ok "-j3: 7 files stored"; else bad "-j3: 7 files stored"; fi
 check "-j0 is refused" 2 "$BIN" scan -j0 --db "$T/par3.db" "$T/par"
 
+# ---- the per-file time budget ----
+python3 -c "
+print('#include <Python.h>')
+for k in range(800):
+    print('static PyObject *f%d(PyObject *self, PyObject *args) {' % k)
+    for i in range(40):
+        print('    PyObject *v%d = PyLong_FromLong(%d); if (!v%d) return NULL; if (PyObject_IsTrue(v%d)) { Py_DECREF(v%d); } else { Py_DECREF(v%d); }' % (i, i, i, i, i, i))
+    print('    Py_RETURN_NONE; }')
+" >"$T/budget.c"
+mkdir -p "$T/budget" && mv "$T/budget.c" "$T/budget/"
+check "a file over its time budget" 1 "$BIN" scan --no-incremental --file-budget 1 --db "$T/budget.db" "$T/budget"
+check "the functions left out are noted" 0 "$BIN" query --db "$T/budget.db" --csv "SELECT count(*) > 0 FROM analysis_notes WHERE message LIKE '%time budget%'"
+if [ "$(tail -1 "$T/out" | tr -d '\r')" = 1 ]; then ok "analysis-incomplete notes for the rest"; else bad "analysis-incomplete notes for the rest"; fi
+
 # ---- shards and merge ----
 "$BIN" scan --db "$T/sh1.db" --shard 1/2 --format json "$T/par" >"$T/sh1.json" 2>/dev/null
 "$BIN" scan --db "$T/sh2.db" --shard 2/2 --format json "$T/par" >"$T/sh2.json" 2>/dev/null
