@@ -158,18 +158,27 @@ static path_state *state_new(const ir_func *f)
     return st;
 }
 
+/* A copy of n bytes of src (which may be NULL when n is 0) in a new block
+ * of cap bytes. */
+static void *copy_block(const void *src, size_t n, size_t cap)
+{
+    void *p = xmalloc(cap ? cap : 1);
+    if (n)
+        memcpy(p, src, n);
+    return p;
+}
+
 static path_state *state_copy(const ir_func *f, const path_state *src)
 {
     path_state *st = xmalloc(sizeof *st);
     *st = *src;
-    st->var_val = xmalloc((f->nvars + 1) * sizeof *st->var_val);
-    memcpy(st->var_val, src->var_val, f->nvars * sizeof *st->var_val);
-    st->vals = xmalloc((src->capvals + 1) * sizeof *st->vals);
-    memcpy(st->vals, src->vals, src->nvals * sizeof *st->vals);
-    st->places = xmalloc((src->capplaces + 1) * sizeof *st->places);
-    memcpy(st->places, src->places, src->nplaces * sizeof *st->places);
-    st->visits = xmalloc(f->nblocks + 1);
-    memcpy(st->visits, src->visits, f->nblocks);
+    st->var_val = copy_block(src->var_val, f->nvars * sizeof *st->var_val,
+                             (f->nvars + 1) * sizeof *st->var_val);
+    st->vals = copy_block(src->vals, src->nvals * sizeof *st->vals,
+                          (src->capvals + 1) * sizeof *st->vals);
+    st->places = copy_block(src->places, src->nplaces * sizeof *st->places,
+                            (src->capplaces + 1) * sizeof *st->places);
+    st->visits = copy_block(src->visits, f->nblocks, f->nblocks + 1);
     return st;
 }
 
