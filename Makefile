@@ -4,13 +4,16 @@
 #   make deps       install missing Debian packages (apt-get; sudo when not root)
 #   make demo       scan the bundled example extension and show the findings
 #   make check      build and run every test (cmocka units + corpus runner)
+#   make check-sanitize  the same tests, built with ASan+LSan+UBSan (build-san/)
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS each (build-fuzz/)
+#   make check-valgrind  the demo scan under valgrind: no error, no leak
 #   make install PREFIX=/usr/local
 
 LLVM_CONFIG ?= llvm-config-19
 PREFIX      ?= /usr/local
 CC          ?= cc
 
-DEB_PACKAGES = libclang-19-dev llvm-19-dev libsqlite3-dev libcmocka-dev \
+DEB_PACKAGES = libclang-19-dev llvm-19-dev libsqlite3-dev libcmocka-dev valgrind \
                python3-dev libjansson-dev libxxhash-dev libinih-dev make gcc \
                chromium pre-commit git
 
@@ -32,7 +35,8 @@ UNIT_SRC = $(wildcard tests/test_*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(B)/tests/%,$(UNIT_SRC))
 RUNNER   = $(B)/tests/corpus_runner
 
-.PHONY: all deps demo check unit corpus bench install clean
+.PHONY: all deps demo check unit corpus bench install clean check-sanitize fuzz \
+        check-valgrind
 all: $(B)/pyrefcheck
 
 $(B)/%.o: %.c $(wildcard analyzer/*.h rules/*.h db/*.h)
@@ -97,6 +101,86 @@ check: deps
 	@sh tests/robustness_test.sh $(B)/pyrefcheck
 	@sh tests/html_check.sh $(B)/pyrefcheck
 	@sh tests/precommit_test.sh
+	@$(MAKE) --no-print-directory check-sanitize
+	@$(MAKE) --no-print-directory check-valgrind
+
+# The demo scan under valgrind (the calling process and its worker): no
+# memory error and no leak of pyrefcheck's own memory.
+check-valgrind: all
+	@command -v valgrind >/dev/null || { echo "check-valgrind: valgrind is missing (apt-get install valgrind)"; exit 2; }
+	@rm -f $(B)/valgrind.db* $(B)/valgrind.log*
+	@valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=9 --log-file=$(B)/valgrind.log.%p \
+	    $(B)/pyrefcheck scan -j1 --no-incremental --db $(B)/valgrind.db \
+	    corpus/examples/spammodule.c >/dev/null 2>&1; \
+	status=$$?; \
+	grep -h "ERROR SUMMARY\|definitely lost\|indirectly lost" $(B)/valgrind.log.*; \
+	if [ $$status -eq 9 ] || grep -q "ERROR SUMMARY: [1-9]" $(B)/valgrind.log.*; then \
+	    echo "check-valgrind: FAILED (see $(B)/valgrind.log.*)"; exit 1; fi; \
+	echo "check-valgrind: no error, no leak"
+
+# The same tests as check, against a copy built with AddressSanitizer
+# (LeakSanitizer on) and UndefinedBehaviorSanitizer into $(SAN_B)/.  The
+# scripts capture the binary's stderr, so every sanitizer report goes to a
+# file under $(SAN_B)/sanitizer-logs/ (and the process exits 86); any report
+# fails the target.  UBSAN_LOG_PATH: see tests/fuzz/ubsan_log.c.  LeakSanitizer
+# suppressions (for leaks inside libclang only): tests/fuzz/lsan.supp.  Worker
+# processes end with _exit, so leaks are checked in the main process only.
+# tests/precommit_test.sh is left out: it builds its own, unsanitized copy.
+SAN_B      = build-san
+SAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+SAN_LOGS   = $(CURDIR)/$(SAN_B)/sanitizer-logs
+SAN_ENV    = ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:exitcode=86:log_path=$(SAN_LOGS)/asan \
+             LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+             UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86 \
+             UBSAN_LOG_PATH=$(SAN_LOGS)/ubsan
+SAN_MAKE   = $(SAN_ENV) CFLAGS='$(SAN_CFLAGS)' $(MAKE) --no-print-directory B=$(SAN_B) \
+             LDLIBS='$(LDLIBS) $(CURDIR)/$(SAN_B)/ubsan_log.o'
+
+$(SAN_B)/ubsan_log.o: tests/fuzz/ubsan_log.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -g -Wall -Wextra -Werror -c -o $@ $<
+
+check-sanitize: deps $(SAN_B)/ubsan_log.o
+	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	@$(SAN_MAKE) all $(patsubst $(B)/%,$(SAN_B)/%,$(UNIT_BIN) $(RUNNER))
+	@fail=0; \
+	$(SAN_MAKE) unit || fail=1; \
+	$(SAN_MAKE) corpus || fail=1; \
+	$(SAN_ENV) sh tests/cli_test.sh $(SAN_B)/pyrefcheck || fail=1; \
+	$(SAN_ENV) sh tests/robustness_test.sh $(SAN_B)/pyrefcheck || fail=1; \
+	$(SAN_ENV) sh tests/html_check.sh $(SAN_B)/pyrefcheck || fail=1; \
+	echo "check-sanitize: tests/precommit_test.sh skipped (it builds its own, unsanitized copy)"; \
+	n=$$(ls $(SAN_LOGS) | wc -l); \
+	for f in $(SAN_LOGS)/*; do [ -f "$$f" ] && { echo "== $$f"; cat "$$f"; }; done; \
+	echo "check-sanitize: $$n sanitizer report(s) in $(SAN_B)/sanitizer-logs"; \
+	[ "$$n" -eq 0 ] || fail=1; \
+	exit $$fail
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c) for the code that reads
+# untrusted text, each linked with the library built by clang with
+# -fsanitize=fuzzer-no-link,address,undefined into $(FUZZ_B)/; each runs for
+# FUZZ_SECONDS (tests/fuzz/run.sh: seeds, logs, saving and minimising
+# crashes under tests/fuzz/crashes/).  Fails if any harness crashed.
+FUZZ_DEB_PACKAGES = clang-19 libclang-rt-19-dev
+FUZZ_B       = build-fuzz
+FUZZ_CC      = clang-19
+FUZZ_CFLAGS  = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+               -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+FUZZ_SECONDS = 60
+FUZZ_NAMES   = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_MAKE    = CFLAGS='$(FUZZ_CFLAGS)' $(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC)
+
+# (made by FUZZ_MAKE, where CC and CFLAGS are the fuzzing ones)
+$(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h $(FUZZ_B)/libpyrefcheck.a
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -DFUZZ_TOP='"$(CURDIR)"' -o $@ $< \
+	    $(FUZZ_B)/libpyrefcheck.a $(LDLIBS)
+
+fuzz:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(DEB_PACKAGES) $(FUZZ_DEB_PACKAGES)"
+	@$(FUZZ_MAKE) $(patsubst %,$(FUZZ_B)/fuzz_%,$(FUZZ_NAMES))
+	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 # Benchmarks (timings, not tests): the engine's scaling on generated
 # functions with N allocations, against clang -fsyntax-only on the same file.

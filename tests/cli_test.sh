@@ -154,6 +154,14 @@ check "-j3 stores every file" 0 "$BIN" query --db "$T/par3.db" --csv "SELECT cou
 if [ "$(tail -1 "$T/out" | tr -d '\r')" = 7 ]; then ok "-j3: 7 files stored"; else bad "-j3: 7 files stored"; fi
 check "-j0 is refused" 2 "$BIN" scan -j0 --db "$T/par3.db" "$T/par"
 
+# ---- inputs that once crashed pyrefcheck (found by `make fuzz`) ----
+for f in "$TOP"/tests/fuzz/crashes/*/*.c; do
+    [ -f "$f" ] || continue
+    "$BIN" scan --no-incremental --db "$T/crash.db" "$f" >"$T/out" 2>&1
+    st=$?
+    if [ "$st" -le 2 ]; then ok "no crash on $(basename "$f")"; else bad "no crash on $(basename "$f") (exit $st)"; fi
+done
+
 # ---- the per-file time budget ----
 python3 -c "
 print('#include <Python.h>')

@@ -1,0 +1,7 @@
+#include <Python.h>
+static PyObject *f(PyObject *o)
+{
+    if (o)
+        return o;
+    return NULL;
+}

@@ -1,0 +1,3 @@
+int x; /* pyrefcheck: ignore[ref-leak,null-deref] */
+// pyrefcheck: ignore[ gil-violation , exception-state ]
+int y;

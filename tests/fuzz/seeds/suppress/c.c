@@ -1,0 +1,2 @@
+// pyrefcheck: ignore[ref-leak
+int z;

@@ -1,0 +1,1 @@
+char *s = "pyrefcheck: ignore"; // pyrefcheck: ignore[use-after-release]
