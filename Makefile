@@ -35,7 +35,7 @@ UNIT_SRC = $(wildcard tests/test_*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(B)/tests/%,$(UNIT_SRC))
 RUNNER   = $(B)/tests/corpus_runner
 
-.PHONY: all deps demo check unit corpus bench install clean check-sanitize fuzz \
+.PHONY: all deps demo check unit corpus bench bench-sources install clean check-sanitize fuzz \
         check-valgrind
 all: $(B)/pyrefcheck
 
@@ -187,6 +187,11 @@ fuzz:
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh bench/scaling.sh $(B)/pyrefcheck
+	@sh bench/realcode.sh $(B)/pyrefcheck
+
+# The pinned sources the real-code benchmark scans (bench/src/, git-ignored).
+bench-sources:
+	@sh bench/sources.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyrefcheck

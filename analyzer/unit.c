@@ -3,6 +3,7 @@
 
 #include <clang-c/Index.h>
 #include <limits.h>
+#include <stdlib.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,9 +237,20 @@ typedef struct dep_collect {
     item_result *r;
 } dep_collect;
 
-static void add_dep(const char *path, void *ctx)
+static void add_dep_path(dep_collect *dc, const char *path);
+
+static void add_dep(const char *given, void *ctx)
 {
     dep_collect *dc = ctx;
+    /* absolute: the compile may run in another directory than the scan */
+    char *real = realpath(given, NULL);
+    const char *path = real ? real : given;
+    add_dep_path(dc, path);
+    free(real);
+}
+
+static void add_dep_path(dep_collect *dc, const char *path)
+{
     for (size_t i = 0; i < dc->r->ndeps; i++)
         if (!strcmp(dc->r->deps[i].path, path))
             return;
