@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -305,27 +306,54 @@ static int check_newer(int version, const char *path, char *err,
                    path, version, STORE_SCHEMA_VERSION);
 }
 
-int store_open(const char *path, store **out, char *err, size_t errlen)
+/* Journal mode, version check and migrations on an open database; 1 when
+ * another process held a lock (try again), -1 on an error, 0 when done. */
+static int prepare_db(store *s, const char *path, char *err, size_t errlen)
 {
-    store *s;
     int version;
-    *out = NULL;
-    if (make_parent(path, err, errlen) ||
-        open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &s, err,
-                errlen))
-        return -1;
     if (store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; "
                 "PRAGMA synchronous = NORMAL;") ||
         read_version(s, &version))
-        return open_fail(s, path, err, errlen);
-    if (check_newer(version, path, err, errlen)) {
-        store_close(s);
+        goto failed;
+    if (check_newer(version, path, err, errlen))
         return -1;
-    }
     if (version < STORE_SCHEMA_VERSION && migrate(s))
-        return open_fail(s, path, err, errlen);
-    *out = s;
+        goto failed;
     return 0;
+failed:
+    {
+        int code = sqlite3_errcode(s->db) & 0xff;
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            return 1;
+        open_fail(s, path, err, errlen);   /* closes s */
+        return -2;
+    }
+}
+
+int store_open(const char *path, store **out, char *err, size_t errlen)
+{
+    *out = NULL;
+    if (make_parent(path, err, errlen))
+        return -1;
+    /* a new database being set up by a concurrent scan: wait for it */
+    for (int attempt = 0; attempt < 100; attempt++) {
+        store *s;
+        if (open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &s, err,
+                    errlen))
+            return -1;
+        int rc = prepare_db(s, path, err, errlen);
+        if (rc == 0) {
+            *out = s;
+            return 0;
+        }
+        if (rc == -2)
+            return -1;   /* open_fail closed it and set err */
+        store_close(s);
+        if (rc < 0)
+            return -1;
+        usleep(100 * 1000);
+    }
+    return set_err(err, errlen, "%s: database is locked", path);
 }
 
 int store_open_readonly(const char *path, store **out, char *err,
