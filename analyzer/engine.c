@@ -1210,7 +1210,8 @@ static void walk(engine *e)
                 e->f->name, e->lim.max_states_per_block);
 }
 
-static void add_note(const ir_func *f, finding_list *notes, const char *why)
+void engine_note_incomplete(const ir_func *f, finding_list *notes,
+                            const char *why)
 {
     if (!notes)
         return;
@@ -1245,7 +1246,7 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
     e.stats = out->stats;
     if (f->incomplete || f->nblocks == 0) {
         out->stats->incomplete++;
-        add_note(f, out->notes, f->incomplete_reason ? f->incomplete_reason
+        engine_note_incomplete(f, out->notes, f->incomplete_reason ? f->incomplete_reason
                                                      : "no body");
     } else {
         e.block_states = xcalloc(f->nblocks, sizeof *e.block_states);
@@ -1259,7 +1260,7 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
             out->stats->incomplete++;
             char *why = xasprintf("more than %u analysis steps; the paths not "
                                   "followed were not checked", e.lim.max_steps);
-            add_note(f, out->notes, why);
+            engine_note_incomplete(f, out->notes, why);
             free(why);
         }
     }

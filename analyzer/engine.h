@@ -139,6 +139,11 @@ typedef struct func_summary {
 
 void engine_default_limits(engine_limits *lim);
 
+/* Append an "analysis-incomplete" note about f saying why (when notes is
+ * not NULL). */
+void engine_note_incomplete(const ir_func *f, finding_list *notes,
+                            const char *why);
+
 /* Where engine_analyze puts what it finds. */
 typedef struct engine_output {
     finding_list *findings;

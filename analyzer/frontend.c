@@ -431,22 +431,13 @@ ir_func *fe_unit_lower_function(fe_unit *u, const char *name)
 
 typedef struct table_kids {
     CXCursor *c;
-    size_t n, cap;
+    size_t n;
 } table_kids;
-
-static enum CXChildVisitResult collect_table_kid(CXCursor c, CXCursor parent,
-                                                 CXClientData data)
-{
-    (void)parent;
-    table_kids *k = data;
-    ARRAY_PUSH(k->c, k->n, k->cap, c);
-    return CXChildVisit_Continue;
-}
 
 static table_kids table_children(CXCursor c)
 {
-    table_kids k = { NULL, 0, 0 };
-    clang_visitChildren(c, collect_table_kid, &k);
+    table_kids k;
+    k.c = cursor_children(c, &k.n);
     return k;
 }
 

@@ -82,6 +82,13 @@ static kids children(CXCursor c)
     return k;
 }
 
+CXCursor *cursor_children(CXCursor c, size_t *n)
+{
+    kids k = children(c);
+    *n = k.n;
+    return k.c;
+}
+
 /* Children that are expressions (skips type references and the like). */
 static kids expr_children(CXCursor c)
 {

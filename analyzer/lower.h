@@ -18,6 +18,10 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
  * struct starting with PyObject_HEAD). */
 bool type_is_object_ptr(CXType t);
 
+/* The direct children of a cursor, in order; *n gets their number
+ * (caller frees the array). */
+CXCursor *cursor_children(CXCursor c, size_t *n);
+
 /* Expansion location of a cursor (the user's line for macro code). */
 ir_loc cursor_loc(CXCursor c);
 

@@ -85,17 +85,8 @@ static bool over_file_budget(const struct timespec *start, long budget)
 static void skip_function(const ir_func *f, finding_list *notes,
                           engine_stats *stats)
 {
-    finding n;
-    memset(&n, 0, sizeof n);
-    n.rule = xstrdup("analysis-incomplete");
-    n.severity = xstrdup("note");
-    n.file = xstrdup(f->file);
-    n.line = f->loc.line;
-    n.col = f->loc.col;
-    n.function = xstrdup(f->name);
-    n.message = xasprintf("%s() was not analysed: the file's time budget ran out "
-                          "(--file-budget)", f->name);
-    finding_list_push(notes, &n);
+    engine_note_incomplete(f, notes, "it was not analysed: the file's time "
+                                     "budget ran out (--file-budget)");
     stats->functions++;
     stats->incomplete++;
 }
