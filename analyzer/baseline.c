@@ -10,11 +10,6 @@
 
 #define HEADER "# pyrefcheck baseline 1"
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void add_fp(baseline *b, const char *fp, size_t len)
 {
     char *copy = xstrndup(fp, len);
@@ -24,7 +19,7 @@ static void add_fp(baseline *b, const char *fp, size_t len)
 static void finish(baseline *b)
 {
     if (b->n > 1)
-        qsort(b->fps, b->n, sizeof *b->fps, cmp_str);
+        qsort(b->fps, b->n, sizeof *b->fps, cmp_strptr);
 }
 
 void baseline_from_findings(baseline *b, const finding_list *fl)
@@ -116,7 +111,7 @@ int baseline_write(const finding_list *fl, const char *path, char *err,
 bool baseline_contains(const baseline *b, const char *fingerprint)
 {
     return fingerprint && b->n &&
-           bsearch(&fingerprint, b->fps, b->n, sizeof *b->fps, cmp_str);
+           bsearch(&fingerprint, b->fps, b->n, sizeof *b->fps, cmp_strptr);
 }
 
 void baseline_mark(const baseline *b, finding_list *fl)

@@ -44,6 +44,14 @@ void finding_list_free(finding_list *l)
     memset(l, 0, sizeof *l);
 }
 
+size_t finding_list_count_unsuppressed(const finding_list *l)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->len; i++)
+        n += !l->items[i].suppressed;
+    return n;
+}
+
 static int strcmp_null(const char *a, const char *b)
 {
     return strcmp(a ? a : "", b ? b : "");

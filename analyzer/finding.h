@@ -42,6 +42,8 @@ void finding_clear(finding *f);
 /* Move *f into the list (the list takes ownership; *f is zeroed). */
 void finding_list_push(finding_list *l, finding *f);
 void finding_list_free(finding_list *l);
+/* How many findings are not suppressed (what a run fails on). */
+size_t finding_list_count_unsuppressed(const finding_list *l);
 /* Sort by file, line, column, rule. */
 void finding_list_sort(finding_list *l);
 

@@ -333,11 +333,6 @@ static enum CXChildVisitResult taken_top(CXCursor c, CXCursor parent,
     return CXChildVisit_Continue;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void scan_taken(fe_unit *u)
 {
     if (u->taken_scanned)
@@ -346,14 +341,14 @@ static void scan_taken(fe_unit *u)
     taken_scan ts = { u, (unsigned)-1 };
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), taken_top, &ts);
     if (u->ntaken)
-        qsort(u->taken, u->ntaken, sizeof *u->taken, cmp_name);
+        qsort(u->taken, u->ntaken, sizeof *u->taken, cmp_strptr);
 }
 
 static void set_python_facing(fe_unit *u, ir_func *f)
 {
     const char *key = f->name;
     f->python_facing = !f->is_static ||
-        (u->ntaken && bsearch(&key, u->taken, u->ntaken, sizeof *u->taken, cmp_name));
+        (u->ntaken && bsearch(&key, u->taken, u->ntaken, sizeof *u->taken, cmp_strptr));
 }
 
 /* ---- walking function definitions ---- */

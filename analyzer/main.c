@@ -45,29 +45,6 @@ static int query_main(const cli_options *o)
     return EXIT_CLEAN;
 }
 
-/* Drop the findings a new-only report does not show. */
-static int apply_new_only(const cli_options *o, store *db, finding_list *fl)
-{
-    char err[512];
-    baseline b = { NULL, 0, 0 };
-    if (scan_load_baseline(db, o->baseline_file, &b, err, sizeof err)) {
-        fprintf(stderr, "pyrefcheck: error: %s\n", err);
-        baseline_free(&b);
-        return -1;
-    }
-    scan_drop_baselined(fl, &b);
-    baseline_free(&b);
-    return 0;
-}
-
-static size_t unsuppressed(const finding_list *fl)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < fl->len; i++)
-        n += !fl->items[i].suppressed;
-    return n;
-}
-
 /* Open the database read-only and load the findings of a run (the latest
  * when run_id is 0). */
 static store *load_run(const cli_options *o, int64_t run_id, finding_list *fl)
@@ -104,12 +81,13 @@ static int report_main(const cli_options *o)
     finding_list fl = { NULL, 0, 0 };
     store *db = load_run(o, o->run_id, &fl);
     int code = EXIT_TOOL_ERROR;
-    if (db && (!o->new_only || apply_new_only(o, db, &fl) == 0)) {
+    if (db && (!o->new_only ||
+               scan_apply_baseline(db, o->baseline_file, &fl, NULL) == 0)) {
         char cwd[PATH_MAX];
         report_info info = { PYREFCHECK_VERSION,
                              getcwd(cwd, sizeof cwd) ? cwd : NULL };
         code = report_write(stdout, o->format, &fl, &info) != 0 ? EXIT_TOOL_ERROR
-               : unsuppressed(&fl) ? EXIT_FINDINGS : EXIT_CLEAN;
+               : finding_list_count_unsuppressed(&fl) ? EXIT_FINDINGS : EXIT_CLEAN;
     }
     finding_list_free(&fl);
     store_close(db);
@@ -133,7 +111,7 @@ static int baseline_save(const cli_options *o)
         fprintf(stderr, "pyrefcheck: error: %s\n", err);
     else if (ro) {
         fprintf(stderr, "pyrefcheck: baseline saved: %zu finding%s%s%s\n",
-                unsuppressed(&fl), unsuppressed(&fl) == 1 ? "" : "s",
+                finding_list_count_unsuppressed(&fl), finding_list_count_unsuppressed(&fl) == 1 ? "" : "s",
                 o->baseline_file ? ", written to " : "",
                 o->baseline_file ? o->baseline_file : "");
         code = EXIT_CLEAN;

@@ -198,8 +198,9 @@ static void print_summary(const cli_options *o, const scan_totals *t,
             t->skipped, t->errors, extra, (long long)run, o->db_path);
 }
 
-int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
-                       size_t errlen)
+/* The baseline: the file given, else the database's. */
+static int load_baseline(store *db, const char *file, baseline *b, char *err,
+                         size_t errlen)
 {
     if (file)
         return baseline_read(b, file, err, errlen);
@@ -213,28 +214,29 @@ int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
     return rc;
 }
 
-size_t scan_drop_baselined(finding_list *all, const baseline *b)
+int scan_apply_baseline(store *db, const char *file, finding_list *fl,
+                        size_t *dropped)
 {
-    baseline_mark(b, all);
-    size_t k = 0, dropped = 0;
-    for (size_t i = 0; i < all->len; i++) {
-        if (all->items[i].baselined) {
-            finding_clear(&all->items[i]);
-            dropped++;
+    char err[512];
+    baseline b = { NULL, 0, 0 };
+    int rc = load_baseline(db, file, &b, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "pyrefcheck: error: %s\n", err);
+    baseline_mark(&b, fl);
+    size_t k = 0, n = 0;
+    for (size_t i = 0; i < fl->len; i++) {
+        if (fl->items[i].baselined) {
+            finding_clear(&fl->items[i]);
+            n++;
         } else {
-            all->items[k++] = all->items[i];
+            fl->items[k++] = fl->items[i];
         }
     }
-    all->len = k;
-    return dropped;
-}
-
-static size_t count_reportable(const finding_list *l)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < l->len; i++)
-        n += !l->items[i].suppressed;
-    return n;
+    fl->len = k;
+    baseline_free(&b);
+    if (dropped)
+        *dropped = n;
+    return rc;
 }
 
 /* Print what the run found; returns the exit code. */
@@ -242,16 +244,9 @@ static int finish_run(scan_run *sr, const char *baseline_file)
 {
     const cli_options *o = sr->o;
     size_t baselined = 0;
-    if (o->new_only) {
-        char err[512];
-        baseline b = { NULL, 0, 0 };
-        if (scan_load_baseline(sr->db, baseline_file, &b, err, sizeof err)) {
-            fprintf(stderr, "pyrefcheck: error: %s\n", err);
-            sr->failed = 1;
-        }
-        baselined = scan_drop_baselined(&sr->all, &b);
-        baseline_free(&b);
-    }
+    if (o->new_only &&
+        scan_apply_baseline(sr->db, baseline_file, &sr->all, &baselined) != 0)
+        sr->failed = 1;
     finding_list_sort(&sr->all);
     char cwd[PATH_MAX];
     report_info info = { PYREFCHECK_VERSION, getcwd(cwd, sizeof cwd) ? cwd : NULL };
@@ -260,7 +255,7 @@ static int finish_run(scan_run *sr, const char *baseline_file)
     fflush(stdout);
     print_summary(o, &sr->tot, sr->run, baselined, sr->reused);
     return sr->failed || sr->tot.errors ? EXIT_TOOL_ERROR
-           : count_reportable(&sr->all) || sr->tot.unused ? EXIT_FINDINGS
+           : finding_list_count_unsuppressed(&sr->all) || sr->tot.unused ? EXIT_FINDINGS
            : EXIT_CLEAN;
 }
 

@@ -17,12 +17,12 @@
 api_rules *scan_load_rules(const cli_options *o, const config *cfg, char *err,
                            size_t errlen);
 
-/* The baseline to compare with: file when given, else the database's. */
-int scan_load_baseline(store *db, const char *file, baseline *b, char *err,
-                       size_t errlen);
-/* Remove (and free) the findings whose fingerprint is in b; returns how
- * many were removed. */
-size_t scan_drop_baselined(finding_list *all, const baseline *b);
+/* Remove (and free) the findings of fl whose fingerprint is in the
+ * baseline (the file when given, else the database's); *dropped (may be
+ * NULL) counts them.  Returns -1, after printing why, when the baseline
+ * cannot be read (nothing is then removed). */
+int scan_apply_baseline(store *db, const char *file, finding_list *fl,
+                        size_t *dropped);
 
 /* Run `pyrefcheck scan`; returns the exit code.  command_line is stored
  * with the run. */

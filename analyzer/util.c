@@ -77,6 +77,11 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem)
     *cap = ncap;
 }
 
+int cmp_strptr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 char *read_file(const char *path, size_t *len)
 {
     errno = 0;

@@ -28,6 +28,9 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem);
         (items)[(len)++] = (value);                                          \
     } while (0)
 
+/* qsort/bsearch comparison of two char * elements. */
+int cmp_strptr(const void *a, const void *b);
+
 /* Read a whole file into a NUL-terminated buffer; *len gets its size.
  * Returns NULL (errno set) when the file cannot be read. */
 char *read_file(const char *path, size_t *len);

@@ -84,11 +84,6 @@ static bool has_c_suffix(const char *name)
     return n > 2 && !strcmp(name + n - 2, ".c");
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Collect *.c files under dir, sorted, skipping hidden directories. */
 /* Files found so far (their real paths, to keep each once) and the
  * directories entered (device and inode, so that symbolic-link loops end). */
@@ -146,7 +141,7 @@ static void walk_dir(const char *dir, walk_state *ws)
     }
     closedir(d);
     if (nn)
-        qsort(names, nn, sizeof *names, cmp_str);
+        qsort(names, nn, sizeof *names, cmp_strptr);
     for (size_t i = 0; i < nn; i++) {
         char *path = xasprintf("%s/%s", dir, names[i]);
         struct stat st;
