@@ -458,22 +458,6 @@ static CXCursor unwrap(CXCursor c, bool *cast)
     }
 }
 
-static bool is_zero(CXCursor c)
-{
-    c = unwrap(c, NULL);
-    enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_GNUNullExpr)
-        return true;
-    if (k != CXCursor_IntegerLiteral)
-        return false;
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int &&
-                clang_EvalResult_getAsLongLong(r) == 0;
-    if (r)
-        clang_EvalResult_dispose(r);
-    return zero;
-}
-
 static void read_method_fields(table_entry *e, const table_kids *f)
 {
     if (f->n >= 1 && clang_getCursorKind(unwrap(f->c[0], NULL)) == CXCursor_StringLiteral) {
@@ -515,7 +499,7 @@ static void read_entry(def_table *t, CXCursor init)
     table_kids f = table_children(init);
     e.sentinel = true;
     for (size_t i = 0; i < f.n; i++)
-        if (!is_zero(f.c[i]))
+        if (!cursor_is_null_constant(f.c[i]))
             e.sentinel = false;
     if (!e.sentinel && t->kind == TABLE_METHODS)
         read_method_fields(&e, &f);

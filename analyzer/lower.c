@@ -577,7 +577,7 @@ static char *plain_type(CXCursor e)
 
 /* Is an initialiser element NULL (or 0)?  Casts and parentheses are looked
  * through down to the literal. */
-static bool is_null_element(CXCursor c)
+bool cursor_is_null_constant(CXCursor c)
 {
     for (;;) {
         long long v;
@@ -604,7 +604,7 @@ static enum CXChildVisitResult count_init(CXCursor c, CXCursor parent,
 {
     (void)parent;
     long *n = data;
-    if (is_null_element(c))
+    if (cursor_is_null_constant(c))
         return CXChildVisit_Break;   /* the NULL that ends a keyword list */
     (*n)++;
     return CXChildVisit_Continue;

@@ -22,6 +22,9 @@ bool type_is_object_ptr(CXType t);
  * (caller frees the array). */
 CXCursor *cursor_children(CXCursor c, size_t *n);
 
+/* Is the expression NULL or 0 (through casts and parentheses)? */
+bool cursor_is_null_constant(CXCursor c);
+
 /* Expansion location of a cursor (the user's line for macro code). */
 ir_loc cursor_loc(CXCursor c);
 
