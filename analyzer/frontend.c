@@ -436,39 +436,17 @@ static table_kids table_children(CXCursor c)
     return k;
 }
 
-/* Down through casts and parentheses; *cast tells whether a cast was met. */
-static CXCursor unwrap(CXCursor c, bool *cast)
-{
-    for (;;) {
-        enum CXCursorKind k = clang_getCursorKind(c);
-        if (k == CXCursor_CStyleCastExpr && cast)
-            *cast = true;
-        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
-            k != CXCursor_CStyleCastExpr)
-            return c;
-        table_kids ks = table_children(c);
-        CXCursor next = clang_getNullCursor();
-        for (size_t i = 0; i < ks.n; i++)
-            if (clang_isExpression(clang_getCursorKind(ks.c[i])))
-                next = ks.c[i];
-        free(ks.c);
-        if (clang_Cursor_isNull(next))
-            return c;
-        c = next;
-    }
-}
-
 static void read_method_fields(table_entry *e, const table_kids *f)
 {
-    if (f->n >= 1 && clang_getCursorKind(unwrap(f->c[0], NULL)) == CXCursor_StringLiteral) {
-        CXString s = clang_getCursorSpelling(unwrap(f->c[0], NULL));
+    if (f->n >= 1 && clang_getCursorKind(cursor_unwrap(f->c[0], NULL)) == CXCursor_StringLiteral) {
+        CXString s = clang_getCursorSpelling(cursor_unwrap(f->c[0], NULL));
         const char *lit = clang_getCString(s);
         size_t n = strlen(lit);
         e->name = n >= 2 && lit[0] == '"' ? xstrndup(lit + 1, n - 2) : xstrdup(lit);
         clang_disposeString(s);
     }
     if (f->n >= 2) {
-        CXCursor fn = unwrap(f->c[1], &e->cast);
+        CXCursor fn = cursor_unwrap(f->c[1], &e->cast);
         CXCursor d = clang_getCursorReferenced(fn);
         if (clang_getCursorKind(fn) == CXCursor_DeclRefExpr &&
             clang_getCursorKind(d) == CXCursor_FunctionDecl) {
@@ -489,6 +467,29 @@ static void read_method_fields(table_entry *e, const table_kids *f)
     }
 }
 
+static bool eval_int(CXCursor c, long long *out)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(c);
+    bool ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
+    if (ok)
+        *out = clang_EvalResult_getAsLongLong(r);
+    if (r)
+        clang_EvalResult_dispose(r);
+    return ok;
+}
+
+/* {name, type, offset, flags, doc} */
+static void read_member_fields(table_entry *e, const table_kids *f)
+{
+    long long type;
+    if (f->n >= 4 && eval_int(f->c[1], &type) &&
+        eval_int(f->c[2], &e->member_offset) &&
+        eval_int(f->c[3], &e->member_flags)) {
+        e->member_type = (int)type;
+        e->member_known = true;
+    }
+}
+
 static void read_entry(def_table *t, CXCursor init)
 {
     table_entry e;
@@ -503,6 +504,8 @@ static void read_entry(def_table *t, CXCursor init)
             e.sentinel = false;
     if (!e.sentinel && t->kind == TABLE_METHODS)
         read_method_fields(&e, &f);
+    if (!e.sentinel && t->kind == TABLE_MEMBERS)
+        read_member_fields(&e, &f);
     free(f.c);
     ARRAY_PUSH(t->entries, t->n, t->cap, e);
 }
@@ -563,4 +566,9 @@ static enum CXChildVisitResult table_visitor(CXCursor c, CXCursor parent,
 void fe_unit_tables(fe_unit *u, def_table_list *out)
 {
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), table_visitor, out);
+}
+
+void fe_unit_types(fe_unit *u, type_def_list *out)
+{
+    read_type_defs(u->tu, out);
 }

@@ -1,7 +1,7 @@
 /* frontend.h - the libclang front end: parses a translation unit, decides
  * whether it is a Python extension, and lowers each function defined in the
- * main file into the IR (ir.h).  Nothing outside frontend.c and lower.c
- * includes clang-c headers.
+ * main file into the IR (ir.h).  Nothing outside frontend.c, lower.c and
+ * fe_types.c includes clang-c headers.
  *
  * Ownership: a frontend owns its libclang index; a fe_unit owns its parsed
  * translation unit; ir_funcs handed to the callback belong to the callback,
@@ -66,6 +66,11 @@ void fe_unit_annotations(fe_unit *u, api_rules *local);
  * main file into out. */
 struct def_table_list;
 void fe_unit_tables(fe_unit *u, struct def_table_list *out);
+
+/* Read the Python types defined in the main file (static PyTypeObject
+ * initialisers, PyType_Spec variables) into out. */
+struct type_def_list;
+void fe_unit_types(fe_unit *u, struct type_def_list *out);
 
 /* Lower the single function named name (for tests and dump-ir); NULL when
  * there is no such definition in the main file. */

@@ -20,6 +20,7 @@ static void insn_free(ir_insn *in)
     ir_op_free(&in->src);
     ir_op_free(&in->target);
     free(in->callee);
+    free(in->via);
     free(in->macro);
     for (size_t i = 0; i < in->nargs; i++) {
         ir_op_free(&in->args[i]);
@@ -196,31 +197,31 @@ ir_cond ir_cond_make(ir_cond_kind kind, ir_operand value, long long ival)
 
 ir_operand ir_op_none(void)
 {
-    ir_operand op = { OP_NONE, -1, 0, NULL };
+    ir_operand op = { OP_NONE, -1, 0, NULL, NULL };
     return op;
 }
 
 ir_operand ir_op_var(int var)
 {
-    ir_operand op = { OP_VAR, var, 0, NULL };
+    ir_operand op = { OP_VAR, var, 0, NULL, NULL };
     return op;
 }
 
 ir_operand ir_op_null(void)
 {
-    ir_operand op = { OP_NULL, -1, 0, NULL };
+    ir_operand op = { OP_NULL, -1, 0, NULL, NULL };
     return op;
 }
 
 ir_operand ir_op_int(long long v)
 {
-    ir_operand op = { OP_INT, -1, v, NULL };
+    ir_operand op = { OP_INT, -1, v, NULL, NULL };
     return op;
 }
 
 ir_operand ir_op_text(ir_operand_kind kind, int var, const char *text)
 {
-    ir_operand op = { kind, var, 0, xstrdup(text) };
+    ir_operand op = { kind, var, 0, xstrdup(text), NULL };
     return op;
 }
 
@@ -228,13 +229,16 @@ ir_operand ir_op_copy(const ir_operand *op)
 {
     ir_operand c = *op;
     c.text = xstrdup(op->text);
+    c.rec = xstrdup(op->rec);
     return c;
 }
 
 void ir_op_free(ir_operand *op)
 {
     free(op->text);
+    free(op->rec);
     op->text = NULL;
+    op->rec = NULL;
 }
 
 /* ---- unreachable-block pruning ---- */
@@ -319,7 +323,10 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
         fputs("call ", out);
         if (in->dst >= 0)
             fprintf(out, "%s = ", var_name(f, in->dst));
-        fprintf(out, "%s(", in->callee ? in->callee : "<indirect>");
+        if (in->callee)
+            fprintf(out, "%s(", in->callee);
+        else
+            fprintf(out, "<indirect%s%s>(", in->via ? " " : "", in->via ? in->via : "");
         for (size_t i = 0; i < in->nargs; i++) {
             if (i)
                 fputs(", ", out);
@@ -427,6 +434,25 @@ void def_tables_free(def_table_list *l)
         free(t->entries);
         free(t->var);
         free(t->file);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->len = l->cap = 0;
+}
+
+void type_defs_free(type_def_list *l)
+{
+    for (size_t i = 0; i < l->len; i++) {
+        type_def *t = &l->items[i];
+        for (size_t k = 0; k < TSLOT_COUNT; k++)
+            free(t->slot[k]);
+        for (size_t k = 0; k < t->nfields; k++)
+            free(t->fields[k].name);
+        free(t->fields);
+        free(t->var);
+        free(t->file);
+        free(t->record);
+        free(t->record_name);
     }
     free(l->items);
     l->items = NULL;

@@ -46,6 +46,8 @@ typedef struct ir_operand {
     int var;                    /* variable index or -1 */
     long long ival;
     char *text;
+    char *rec;                  /* OP_FIELD: the unified symbol (USR) of the
+                                   struct that declares the field, or NULL */
 } ir_operand;
 
 typedef enum {
@@ -64,6 +66,8 @@ typedef struct ir_insn {
     ir_operand src;             /* ASSIGN/STORE/INCREF/DECREF/USE */
     ir_operand target;          /* STORE */
     char *callee;               /* CALL: function name, NULL if indirect */
+    char *via;                  /* CALL, indirect: the field or variable
+                                   called through (tp_free, visit), or NULL */
     char *macro;                /* INCREF/DECREF: macro name as written */
     ir_operand *args;           /* CALL */
     size_t nargs;

@@ -666,11 +666,17 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
     ir_operand *args = xcalloc((size_t)n + 1, sizeof *args);
     for (int i = 0; i < n; i++)
         args[i] = lower_expr(x, clang_Cursor_getArgument(c, (unsigned)i));
+    char *via = NULL;
     if (!name) {
-        /* an indirect call: lower the callee expression for its effects */
+        /* an indirect call: lower the callee expression for its effects,
+         * and keep the field or variable it calls through */
         kids k = expr_children(c);
         if (k.n) {
             ir_operand callee = lower_expr(x, k.c[0]);
+            if (callee.kind == OP_FIELD)
+                via = xstrdup(callee.text);
+            else if (callee.kind == OP_VAR)
+                via = xstrdup(x->f->vars[callee.var].name);
             ir_op_free(&callee);
         }
         free(k.c);
@@ -687,6 +693,8 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
         ir_insn *in = emit(x, INSN_CALL, loc);
         in->dst = dst;
         in->callee = xstrdup(name);
+        in->via = via;
+        via = NULL;
         add_call_args(in, c, args, n, rule && rule->format_arg);
         result = dst >= 0 ? ir_op_var(dst) : ir_op_none();
         if (rule && rule->noreturn) {
@@ -696,6 +704,7 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
     }
     free(args);
     free(name);
+    free(via);
     return result;
 }
 
@@ -864,6 +873,19 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
     return result;
 }
 
+/* The USR of the struct that declares the member c refers to, or NULL. */
+static char *field_record(CXCursor c)
+{
+    CXCursor fd = clang_getCursorReferenced(c);
+    if (clang_getCursorKind(fd) != CXCursor_FieldDecl)
+        return NULL;
+    CXString usr = clang_getCursorUSR(clang_getCursorSemanticParent(fd));
+    const char *u = clang_getCString(usr);
+    char *rec = u && *u ? xstrdup(u) : NULL;
+    clang_disposeString(usr);
+    return rec;
+}
+
 static ir_operand lower_member(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -881,6 +903,7 @@ static ir_operand lower_member(lower_ctx *x, CXCursor c)
                             field);
         ir_op_free(&base);
     }
+    result.rec = field_record(c);
     free(field);
     free(k.c);
     return result;
@@ -1557,4 +1580,27 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
         free(x.labels[i].name);
     free(x.labels);
     return f;
+}
+
+/* Down through casts and parentheses; *cast tells whether a cast was met. */
+CXCursor cursor_unwrap(CXCursor c, bool *cast)
+{
+    for (;;) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k == CXCursor_CStyleCastExpr && cast)
+            *cast = true;
+        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
+            k != CXCursor_CStyleCastExpr)
+            return c;
+        size_t n;
+        CXCursor *kc = cursor_children(c, &n);
+        CXCursor next = clang_getNullCursor();
+        for (size_t i = 0; i < n; i++)
+            if (clang_isExpression(clang_getCursorKind(kc[i])))
+                next = kc[i];
+        free(kc);
+        if (clang_Cursor_isNull(next))
+            return c;
+        c = next;
+    }
 }

@@ -25,7 +25,15 @@ CXCursor *cursor_children(CXCursor c, size_t *n);
 /* Is the expression NULL or 0 (through casts and parentheses)? */
 bool cursor_is_null_constant(CXCursor c);
 
+/* Down through casts and parentheses to the expression inside; *cast (if
+ * not NULL) is set when a cast was passed. */
+CXCursor cursor_unwrap(CXCursor c, bool *cast);
+
 /* Expansion location of a cursor (the user's line for macro code). */
 ir_loc cursor_loc(CXCursor c);
+
+/* Read the types defined in tu's main file (fe_types.c). */
+struct type_def_list;
+void read_type_defs(CXTranslationUnit tu, struct type_def_list *out);
 
 #endif

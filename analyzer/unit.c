@@ -12,6 +12,7 @@
 
 #include "suppress.h"
 #include "tables.h"
+#include "../rules/check_gc.h"
 #include "../rules/check_tables.h"
 #include "../rules/passes.h"
 #include "util.h"
@@ -91,9 +92,24 @@ static void skip_function(const ir_func *f, finding_list *notes,
     stats->incomplete++;
 }
 
+/* The garbage collector's protocol, over the file's types and all its
+ * functions at once. */
+static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *fs,
+                          const def_table_list *tables, unsigned python_version,
+                          finding_list *out)
+{
+    type_def_list types = { NULL, 0, 0 };
+    fe_unit_types(u, &types);
+    gc_unit g = { fs->items, fs->len, &types, tables, uc->rules,
+                  python_version, fs->len ? fs->items[0]->file : "", out };
+    if (types.len && fs->len)
+        check_gc(&g);
+    type_defs_free(&types);
+}
+
 static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
-                         finding_list *out, finding_list *notes,
-                         engine_stats *stats)
+                         const def_table_list *tables, finding_list *out,
+                         finding_list *notes, engine_stats *stats)
 {
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
@@ -130,6 +146,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
         api_rules_put(local, &r);
     }
     api_rules_free(local);
+    check_gc_unit(u, uc, &fs, tables, python_version, out);
     for (size_t i = 0; i < fs.len; i++)
         ir_func_free(fs.items[i]);
     free(fs.items);
@@ -258,10 +275,10 @@ static void analyse_parsed(unit_ctx *uc, fe_unit *fu, const char *path,
         dep_collect dc = { uc, r };
         fe_unit_includes(fu, add_dep, &dc);
     }
-    analyze_unit(fu, uc, fe_unit_python_version(fu), &r->findings, &r->notes,
-                 &r->stats);
     def_table_list tables = { NULL, 0, 0 };
     fe_unit_tables(fu, &tables);
+    analyze_unit(fu, uc, fe_unit_python_version(fu), &tables, &r->findings,
+                 &r->notes, &r->stats);
     check_tables(&tables, path, &r->findings);
     def_tables_free(&tables);
     for (size_t i = 0; i < r->notes.len; i++)

@@ -156,6 +156,14 @@ static const word_map effect_words[] = {
     { "xsetref", EFFECT_XSETREF }, { NULL, 0 }
 };
 
+static const word_map gc_words[] = {
+    { "track", GC_TRACK }, { "untrack", GC_UNTRACK }, { "free", GC_FREE },
+    { "plain-free", GC_PLAIN_FREE }, { "new", GC_NEW },
+    { "plain-new", GC_PLAIN_NEW }, { "type-of", GC_TYPE_OF },
+    { "from-spec", GC_FROM_SPEC }, { "type-test", GC_TYPE_TEST },
+    { "saves-error", GC_SAVES_ERROR }, { NULL, 0 }
+};
+
 static int map_word(const word_map *m, const char *w, int *out)
 {
     for (; m->word; m++)
@@ -197,23 +205,39 @@ static int parse_version(const char *s, unsigned *out)
     return 0;
 }
 
-static int parse_effect(const char *v, api_rule *rule)
+/* "word[:N]" -> the word's value from m and N (default 1). */
+static int parse_word_arg(const word_map *m, const char *v, int *value,
+                          unsigned *arg)
 {
     char kind[32];
-    unsigned arg = 1;
+    *arg = 1;
     const char *colon = strchr(v, ':');
     size_t n = colon ? (size_t)(colon - v) : strlen(v);
     if (n >= sizeof kind)
         return -1;
     memcpy(kind, v, n);
     kind[n] = '\0';
-    if (colon && (sscanf(colon + 1, "%u", &arg) != 1 || arg < 1))
+    char extra;
+    if (colon && (sscanf(colon + 1, "%u%c", arg, &extra) != 1 || *arg < 1))
         return -1;
+    return map_word(m, kind, value);
+}
+
+static int parse_effect(const char *v, api_rule *rule)
+{
     int e;
-    if (map_word(effect_words, kind, &e))
+    if (parse_word_arg(effect_words, v, &e, &rule->effect_arg))
         return -1;
     rule->effect = (api_effect)e;
-    rule->effect_arg = arg;
+    return 0;
+}
+
+static int parse_gc(const char *v, api_rule *rule)
+{
+    int g;
+    if (parse_word_arg(gc_words, v, &g, &rule->gc_arg))
+        return -1;
+    rule->gc = (api_gc)g;
     return 0;
 }
 
@@ -276,6 +300,8 @@ static const char *apply_attr(api_rule *rule, const char *key,
                                              : (rule->fail = x, NULL);
     if (!strcmp(key, "effect"))
         return parse_effect(val, rule) ? "bad effect" : NULL;
+    if (!strcmp(key, "gc"))
+        return parse_gc(val, rule) ? "bad gc role" : NULL;
     if (!strcmp(key, "steals"))
         return parse_positions(val, &rule->steals) ? "bad argument list" : NULL;
     if (!strcmp(key, "steals-on-success"))

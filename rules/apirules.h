@@ -42,6 +42,21 @@ typedef enum {
     EFFECT_XSETREF
 } api_effect;
 
+/* The part a call plays in the garbage collector's protocol (gc-* rules). */
+typedef enum {
+    GC_NONE,
+    GC_TRACK,        /* starts tracking the object (PyObject_GC_Track) */
+    GC_UNTRACK,      /* stops tracking it (PyObject_GC_UnTrack) */
+    GC_FREE,         /* frees a GC object's memory (PyObject_GC_Del) */
+    GC_PLAIN_FREE,   /* frees a non-GC object's memory (PyObject_Del) */
+    GC_NEW,          /* allocates a GC instance of the type (PyObject_GC_New) */
+    GC_PLAIN_NEW,    /* allocates a non-GC instance (PyObject_New) */
+    GC_TYPE_OF,      /* yields the object's type (Py_TYPE) */
+    GC_FROM_SPEC,    /* makes a type from the PyType_Spec argument */
+    GC_TYPE_TEST,    /* tests the object's type (PyObject_TypeCheck) */
+    GC_SAVES_ERROR   /* takes the current exception aside (PyErr_Fetch) */
+} api_gc;
+
 typedef struct api_rule {
     char *name;
     bool is_macro;          /* matched on the macro name as written */
@@ -71,6 +86,8 @@ typedef struct api_rule {
     bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */
     unsigned unpack_outputs;/* 1-based position of the first PyObject **
                                output of PyArg_UnpackTuple, 0: none */
+    api_gc gc;              /* role in the GC protocol */
+    unsigned gc_arg;        /* 1-based argument: the object or the type */
     unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */
     unsigned until;         /* first version without it, 0 = still there */
     char *origin;           /* "file:line" of the defining line */

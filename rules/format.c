@@ -95,9 +95,9 @@ int format_walk(format_kind kind, const char *fmt, format_arg *args,
     return format_walk_typed(kind, fmt, args, NULL, NULL, max, err, errlen);
 }
 
-int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
-                      const char **types, size_t *nunits, size_t max,
-                      char *err, size_t errlen)
+static int walk(format_kind kind, const char *fmt, format_arg *args,
+                const char **types, const char **units, size_t *nunits,
+                size_t max, char *err, size_t errlen)
 {
     const format_unit *table = kind == FORMAT_PARSE ? parse_units : build_units;
     const char *marks = kind == FORMAT_PARSE ? parse_marks : build_marks;
@@ -129,6 +129,8 @@ int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
                           ? FARG_OBJECT_OPT : u->args[i];
             if (types)
                 types[n] = u->types[i];
+            if (units)
+                units[n] = u->unit;
         }
         if (nunits)
             (*nunits)++;
@@ -139,6 +141,20 @@ int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
         return -1;
     }
     return (int)n;
+}
+
+int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
+                      const char **types, size_t *nunits, size_t max,
+                      char *err, size_t errlen)
+{
+    return walk(kind, fmt, args, types, NULL, nunits, max, err, errlen);
+}
+
+int format_walk_units(format_kind kind, const char *fmt, format_arg *args,
+                      const char **units, size_t max)
+{
+    char err[128];
+    return walk(kind, fmt, args, NULL, units, NULL, max, err, sizeof err);
 }
 
 /* Drop "unsigned " and "signed ": a sign difference is harmless here. */

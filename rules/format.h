@@ -41,6 +41,11 @@ int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
                       const char **types, size_t *nunits, size_t max,
                       char *err, size_t errlen);
 
+/* format_walk that also gives the format unit (as spelled in the table:
+ * "O", "O!", "U"...) each C argument belongs to. */
+int format_walk_units(format_kind kind, const char *fmt, format_arg *args,
+                      const char **units, size_t max);
+
 /* Does an argument of C type actual (canonical, qualifiers dropped) fit
  * the expected type of its format unit? */
 bool format_type_ok(const char *expected, const char *actual);

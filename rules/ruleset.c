@@ -43,14 +43,17 @@ static const rule_info rule_table[] = {
       "The exception state does not match the return value.",
       "Check the result of calls that can fail and propagate the error." },
     { "gc-traverse-incomplete", "GcTraverseIncomplete",
-      "tp_traverse does not visit every object the instance owns.",
-      "Py_VISIT every owned PyObject * member (and the type of heap types)." },
+      "tp_traverse or tp_clear misses an object the instance owns.",
+      "Py_VISIT every owned PyObject * member in tp_traverse (and "
+      "Py_TYPE(self) for heap types); Py_CLEAR each in tp_clear." },
     { "gc-missing-flag", "GcMissingFlag",
       "A type that owns references to arbitrary objects lacks GC support.",
       "Add Py_TPFLAGS_HAVE_GC with tp_traverse and tp_clear." },
     { "gc-dealloc", "GcDealloc",
-      "tp_dealloc of a GC type does not follow the GC protocol.",
-      "Call PyObject_GC_UnTrack first and free with tp_free." },
+      "tp_dealloc breaks the collector's protocol or leaks.",
+      "Call PyObject_GC_UnTrack before releasing members, free with "
+      "Py_TYPE(self)->tp_free, Py_DECREF the type of a heap type, and save "
+      "the current exception around calls that can raise." },
     { "gc-alloc", "GcAlloc",
       "A GC object is allocated or tracked incorrectly.",
       "Allocate with PyObject_GC_New and track after initialising." },

@@ -46,9 +46,24 @@ Box_take(BoxObject *self, PyObject *Py_UNUSED(ignored))
     return v;
 }
 
+static int
+Box_traverse(BoxObject *self, visitproc visit, void *arg)
+{
+    Py_VISIT(self->value);
+    return 0;
+}
+
+static int
+Box_clear(BoxObject *self)
+{
+    Py_CLEAR(self->value);
+    return 0;
+}
+
 static void
 Box_dealloc(BoxObject *self)
 {
+    PyObject_GC_UnTrack(self);
     Py_CLEAR(self->value);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -64,9 +79,11 @@ static PyTypeObject BoxType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "box.Box",
     .tp_basicsize = sizeof(BoxObject),
-    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_GC,
     .tp_new = PyType_GenericNew,
     .tp_dealloc = (destructor)Box_dealloc,
+    .tp_traverse = (traverseproc)Box_traverse,
+    .tp_clear = (inquiry)Box_clear,
     .tp_methods = Box_methods,
 };
 

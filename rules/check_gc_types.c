@@ -1,0 +1,232 @@
+/* check_gc_types.c - the type-level gc rules: gc-traverse-incomplete
+ * (tp_traverse or tp_clear misses an owned member, or a heap type's
+ * traverse misses its type) and gc-missing-flag (instances hold objects
+ * from their callers without taking part in the collector).
+ *
+ * A member is "owned" when a function of the file stores a non-NULL value
+ * into it, or a PyMemberDef entry exposes it as T_OBJECT / T_OBJECT_EX; it
+ * comes "from arguments" when the stored value is a parameter or a parsed
+ * argument, or the PyMemberDef entry is writable. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc_impl.h"
+#include "../analyzer/util.h"
+
+enum { T_OBJECT = 6, T_OBJECT_EX = 16, MEMBER_READONLY = 1 };
+
+/* Where each member of a type gets its references. */
+typedef struct member_facts {
+    bool *owned;
+    bool *from_args;
+    const char **who;       /* function (or member table) that stores it */
+    unsigned *line;
+} member_facts;
+
+static void facts_init(member_facts *m, size_t n)
+{
+    m->owned = xcalloc(n + 1, sizeof *m->owned);
+    m->from_args = xcalloc(n + 1, sizeof *m->from_args);
+    m->who = xcalloc(n + 1, sizeof *m->who);
+    m->line = xcalloc(n + 1, sizeof *m->line);
+}
+
+static void facts_free(member_facts *m)
+{
+    free(m->owned);
+    free(m->from_args);
+    free(m->who);
+    free(m->line);
+}
+
+static void note_store(member_facts *m, int idx, bool from_args,
+                       const char *who, unsigned line)
+{
+    if (!m->owned[idx]) {
+        m->who[idx] = who;
+        m->line[idx] = line;
+    }
+    m->owned[idx] = true;
+    if (from_args && !m->from_args[idx]) {
+        m->from_args[idx] = true;
+        m->who[idx] = who;
+        m->line[idx] = line;
+    }
+}
+
+static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
+                      member_facts *m)
+{
+    gc_vars v;
+    gc_vars_init(&v, u, f);
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if (in->kind != INSN_STORE || in->src.kind == OP_NULL ||
+                in->src.kind == OP_INT)
+                continue;
+            int idx = gc_member(t, &v, &in->target);
+            if (idx >= 0)
+                note_store(m, idx, gc_is_arbitrary(&v, &in->src), f->name,
+                           in->loc.line);
+        }
+    gc_vars_free(&v);
+}
+
+static void member_table_of(const gc_unit *u, const type_def *t,
+                            member_facts *m)
+{
+    const char *name = t->slot[TSLOT_MEMBERS];
+    for (size_t i = 0; name && i < u->tables->len; i++) {
+        const def_table *tb = &u->tables->items[i];
+        if (tb->kind != TABLE_MEMBERS || strcmp(tb->var, name))
+            continue;
+        for (size_t k = 0; k < tb->n; k++) {
+            const table_entry *e = &tb->entries[k];
+            if (!e->member_known ||
+                (e->member_type != T_OBJECT && e->member_type != T_OBJECT_EX))
+                continue;
+            for (size_t fi = 0; fi < t->nfields; fi++)
+                if (t->fields[fi].offset == e->member_offset)
+                    note_store(m, (int)fi, !(e->member_flags & MEMBER_READONLY),
+                               tb->var, e->loc.line);
+        }
+    }
+}
+
+static void gather(const gc_unit *u, const type_def *t, member_facts *m)
+{
+    facts_init(m, t->nfields);
+    for (size_t i = 0; i < u->nfuncs; i++)
+        stores_of(u, t, u->funcs[i], m);
+    member_table_of(u, t, m);
+}
+
+/* ---- what tp_traverse visits / tp_clear clears ---- */
+
+typedef struct coverage {
+    bool *covered;          /* per member */
+    bool visits_type;       /* Py_VISIT(Py_TYPE(self)) */
+    bool opaque;            /* self handed to a call not seen into */
+} coverage;
+
+static void cover(const gc_unit *u, const type_def *t, const ir_func *f,
+                  bool clearing, int depth, coverage *c);
+
+static void cover_call(const gc_unit *u, const type_def *t, const ir_func *f,
+                       const gc_vars *v, const ir_insn *in, bool clearing,
+                       int depth, coverage *c)
+{
+    for (size_t a = 0; a < in->nargs; a++) {
+        int idx = gc_member(t, v, &in->args[a]);
+        if (idx >= 0)
+            c->covered[idx] = true;
+        if (gc_is_type_of(v, &in->args[a]))
+            c->visits_type = true;
+    }
+    if (gc_opaque_call(u, f, v, in))
+        c->opaque = true;
+    const ir_func *callee = gc_find_func(u, in->callee);
+    if (callee && callee != f && depth < GC_MAX_DEPTH)
+        cover(u, t, callee, clearing, depth + 1, c);
+}
+
+static void cover(const gc_unit *u, const type_def *t, const ir_func *f,
+                  bool clearing, int depth, coverage *c)
+{
+    gc_vars v;
+    gc_vars_init(&v, u, f);
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            int idx = -1;
+            if (in->kind == INSN_CALL)
+                cover_call(u, t, f, &v, in, clearing, depth, c);
+            else if (clearing && in->kind == INSN_STORE)
+                idx = gc_member(t, &v, &in->target);
+            else if (clearing && in->kind == INSN_DECREF)
+                idx = gc_member(t, &v, &in->src);
+            if (idx >= 0)
+                c->covered[idx] = true;
+        }
+    gc_vars_free(&v);
+}
+
+static void check_slot(const gc_unit *u, const type_def *t,
+                       const member_facts *m, type_slot slot)
+{
+    const ir_func *f = gc_find_func(u, t->slot[slot]);
+    if (!f)
+        return;
+    bool clearing = slot == TSLOT_CLEAR;
+    coverage c = { xcalloc(t->nfields + 1, sizeof(bool)), false, false };
+    cover(u, t, f, clearing, 0, &c);
+    const char *what = clearing ? "tp_clear" : "tp_traverse";
+    for (size_t i = 0; !c.opaque && i < t->nfields; i++) {
+        if (!m->owned[i] || c.covered[i])
+            continue;
+        char *key = xasprintf("%s:%s", what, t->fields[i].name);
+        gc_report(u, "gc-traverse-incomplete", "warning", f->name, f->loc, 0, key,
+                  xasprintf("%s() (%s of %s) does not %s member '%s', which %s "
+                            "stores an owned reference into (line %u): a "
+                            "reference cycle through it is never %s",
+                            f->name, what, t->var, clearing ? "clear" : "visit",
+                            t->fields[i].name, m->who[i], m->line[i],
+                            clearing ? "broken" : "collected"));
+        free(key);
+    }
+    if (!clearing && !c.opaque && t->heap && !c.visits_type &&
+        u->python_version >= 0x03090000)
+        gc_report(u, "gc-traverse-incomplete", "warning", f->name, f->loc, 0,
+                  "tp_traverse:type", xasprintf(
+                  "%s() (tp_traverse of heap type %s) does not visit "
+                  "Py_TYPE(self): since Python 3.9 each instance of a heap "
+                  "type holds a reference to its type, and the collector "
+                  "must see it", f->name, t->var));
+    free(c.covered);
+}
+
+static void check_missing_flag(const gc_unit *u, const type_def *t,
+                               const member_facts *m)
+{
+    if (!t->flags_known || (gc_type_is_gc(t) && t->slot_set[TSLOT_TRAVERSE]))
+        return;
+    for (size_t i = 0; i < t->nfields; i++) {
+        if (!m->from_args[i])
+            continue;
+        char *key = xasprintf("member:%s", t->fields[i].name);
+        gc_report(u, "gc-missing-flag", "note", t->var, t->loc, 0, key, xasprintf(
+            "instances of %s%s hold references to objects their callers choose "
+            "(member '%s', set by %s at line %u), but the type has no %s: "
+            "reference cycles through them are never collected",
+            t->heap ? "the type made from " : "", t->var, t->fields[i].name,
+            m->who[i], m->line[i],
+            gc_type_is_gc(t) ? "tp_traverse" : "Py_TPFLAGS_HAVE_GC"));
+        free(key);
+        return;
+    }
+}
+
+void check_gc_types(const gc_unit *u)
+{
+    for (size_t i = 0; i < u->types->len; i++) {
+        const type_def *t = &u->types->items[i];
+        if (!t->record)
+            continue;
+        member_facts m;
+        gather(u, t, &m);
+        if (gc_type_is_gc(t)) {
+            check_slot(u, t, &m, TSLOT_TRAVERSE);
+            check_slot(u, t, &m, TSLOT_CLEAR);
+        }
+        check_missing_flag(u, t, &m);
+        facts_free(&m);
+    }
+}
+
+void check_gc(const gc_unit *u)
+{
+    check_gc_types(u);
+    check_gc_funcs(u);
+}

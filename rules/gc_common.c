@@ -1,0 +1,250 @@
+/* gc_common.c - helpers the gc-* checks share: looking up the file's
+ * functions and types, the gc= role of a call, per-function facts about
+ * variables (what each was loaded from, which hold self, a type, or an
+ * object that came in as an argument), and reporting. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "gc_impl.h"
+#include "../analyzer/util.h"
+
+bool gc_type_is_gc(const type_def *t)
+{
+    return t->flags_known && (t->flags & GC_FLAG_HAVE_GC);
+}
+
+ir_func *gc_find_func(const gc_unit *u, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < u->nfuncs; i++)
+        if (!strcmp(u->funcs[i]->name, name))
+            return u->funcs[i];
+    return NULL;
+}
+
+const type_def *gc_find_type(const gc_unit *u, const char *var)
+{
+    if (!var)
+        return NULL;
+    for (size_t i = 0; i < u->types->len; i++)
+        if (!strcmp(u->types->items[i].var, var))
+            return &u->types->items[i];
+    return NULL;
+}
+
+int gc_field_index(const type_def *t, const char *name)
+{
+    for (size_t i = 0; name && i < t->nfields; i++)
+        if (!strcmp(t->fields[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+const api_rule *gc_rule(const gc_unit *u, const ir_insn *in)
+{
+    if (in->kind != INSN_CALL || !in->callee)
+        return NULL;
+    const api_rule *r = api_rules_find(u->rules, in->callee, false);
+    if (r && ((r->since && u->python_version && u->python_version < r->since) ||
+              (r->until && u->python_version >= r->until)))
+        return NULL;
+    return r;
+}
+
+api_gc gc_role(const gc_unit *u, const ir_insn *in, const ir_operand **arg)
+{
+    const api_rule *r = gc_rule(u, in);
+    *arg = NULL;
+    if (!r || r->gc == GC_NONE)
+        return GC_NONE;
+    if (r->gc_arg >= 1 && r->gc_arg <= in->nargs)
+        *arg = &in->args[r->gc_arg - 1];
+    return r->gc;
+}
+
+/* ---- per-function facts ---- */
+
+static bool var_ok(const gc_vars *v, const ir_operand *op)
+{
+    return op->kind == OP_VAR && op->var >= 0 && (size_t)op->var < v->n;
+}
+
+static void mark_arg(gc_vars *v, const ir_operand *op)
+{
+    if (op->kind == OP_ADDR && op->var >= 0 && (size_t)op->var < v->n)
+        v->from_args[op->var] = true;
+}
+
+/* Arguments that a PyArg_Parse-style call ("O" units: objects of any
+ * type) or PyArg_UnpackTuple fills in with the caller's objects. */
+static void mark_parsed(gc_vars *v, const gc_unit *u, const ir_insn *in)
+{
+    const api_rule *r = gc_rule(u, in);
+    if (!r)
+        return;
+    for (size_t i = r->unpack_outputs; r->unpack_outputs && i <= in->nargs; i++)
+        mark_arg(v, &in->args[i - 1]);
+    if (!r->format_arg || r->format_build || r->format_arg > in->nargs ||
+        in->args[r->format_arg - 1].kind != OP_STRING)
+        return;
+    format_arg roles[FORMAT_MAX_ARGS];
+    const char *units[FORMAT_MAX_ARGS];
+    int n = format_walk_units(FORMAT_PARSE, in->args[r->format_arg - 1].text,
+                              roles, units, FORMAT_MAX_ARGS);
+    for (int k = 0; k < n && k < FORMAT_MAX_ARGS; k++) {
+        size_t pos = r->format_values - 1 + (size_t)k;
+        if (pos < in->nargs && !strcmp(units[k], "O") &&
+            (roles[k] == FARG_OBJECT_OUT || roles[k] == FARG_OBJECT_OPT))
+            mark_arg(v, &in->args[pos]);
+    }
+}
+
+static void note_call(gc_vars *v, const gc_unit *u, const ir_insn *in)
+{
+    const ir_operand *arg;
+    api_gc role = gc_role(u, in, &arg);
+    mark_parsed(v, u, in);
+    if ((role == GC_TYPE_OF || role == GC_TYPE_TEST) && arg && var_ok(v, arg))
+        v->typed[arg->var] = true;
+    if (in->dst < 0 || (size_t)in->dst >= v->n)
+        return;
+    if (role == GC_TYPE_OF)
+        v->type_of[in->dst] = true;
+    if (role == GC_FROM_SPEC && arg && arg->kind == OP_ADDR_GLOBAL)
+        v->spec[in->dst] = arg->text;
+}
+
+/* v[dst] takes what is known of src; true if anything changed. */
+static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
+{
+    bool changed = false;
+#define TAKE(arr, val) \
+    do { if ((val) && !v->arr[dst]) { v->arr[dst] = (val); changed = true; } } while (0)
+    if (src->kind == OP_FIELD)
+        TAKE(field, src);
+    if (src->kind == OP_GLOBAL)
+        TAKE(global, src);
+    if (var_ok(v, src)) {
+        int s = src->var;
+        TAKE(field, v->field[s]);
+        TAKE(global, v->global[s]);
+        TAKE(type_of, v->type_of[s]);
+        TAKE(self, v->self[s]);
+        TAKE(from_args, v->from_args[s]);
+        TAKE(spec, v->spec[s]);
+    }
+    if (src->kind == OP_FIELD && src->text && !strcmp(src->text, "ob_type"))
+        TAKE(type_of, true);
+#undef TAKE
+    return changed;
+}
+
+void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
+{
+    v->n = f->nvars;
+    v->field = xcalloc(f->nvars + 1, sizeof *v->field);
+    v->global = xcalloc(f->nvars + 1, sizeof *v->global);
+    v->type_of = xcalloc(f->nvars + 1, sizeof *v->type_of);
+    v->self = xcalloc(f->nvars + 1, sizeof *v->self);
+    v->from_args = xcalloc(f->nvars + 1, sizeof *v->from_args);
+    v->typed = xcalloc(f->nvars + 1, sizeof *v->typed);
+    v->spec = xcalloc(f->nvars + 1, sizeof *v->spec);
+    if (f->nparams)
+        v->self[0] = true;
+    for (size_t i = 0; i < f->nparams; i++)
+        v->from_args[i] = true;
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++)
+            if (f->blocks[b].insns[i].kind == INSN_CALL)
+                note_call(v, u, &f->blocks[b].insns[i]);
+    /* copies of copies: repeat until nothing changes (bounded) */
+    for (int round = 0; round < 8; round++) {
+        bool changed = false;
+        for (size_t b = 0; b < f->nblocks; b++)
+            for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+                const ir_insn *in = &f->blocks[b].insns[i];
+                if (in->kind == INSN_ASSIGN && in->dst >= 0 && (size_t)in->dst < v->n)
+                    changed |= copy_facts(v, in->dst, &in->src);
+            }
+        if (!changed)
+            break;
+    }
+}
+
+void gc_vars_free(gc_vars *v)
+{
+    free(v->field);
+    free(v->global);
+    free(v->type_of);
+    free(v->self);
+    free(v->from_args);
+    free(v->typed);
+    free(v->spec);
+    memset(v, 0, sizeof *v);
+}
+
+int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op)
+{
+    if (var_ok(v, op) && v->field[op->var])
+        op = v->field[op->var];
+    if (op->kind != OP_FIELD || !op->rec || !t->record || strcmp(op->rec, t->record))
+        return -1;
+    return gc_field_index(t, op->text);
+}
+
+bool gc_is_self(const gc_vars *v, const ir_operand *op)
+{
+    return var_ok(v, op) && v->self[op->var];
+}
+
+bool gc_is_type_of(const gc_vars *v, const ir_operand *op)
+{
+    if (op->kind == OP_FIELD && op->text && !strcmp(op->text, "ob_type"))
+        return true;
+    return var_ok(v, op) && v->type_of[op->var];
+}
+
+bool gc_is_arbitrary(const gc_vars *v, const ir_operand *op)
+{
+    return var_ok(v, op) && v->from_args[op->var] && !v->typed[op->var];
+}
+
+bool gc_opaque_call(const gc_unit *u, const ir_func *f, const gc_vars *v,
+                    const ir_insn *in)
+{
+    if (in->kind != INSN_CALL)
+        return false;
+    bool passes_self = false;
+    for (size_t i = 0; i < in->nargs; i++)
+        passes_self |= gc_is_self(v, &in->args[i]);
+    if (!passes_self)
+        return false;
+    if (!in->callee) {
+        /* through a parameter (visit) is the collector's own callback */
+        for (size_t p = 0; in->via && p < f->nparams; p++)
+            if (!strcmp(f->vars[p].name, in->via))
+                return false;
+        return true;
+    }
+    return !api_rules_find(u->rules, in->callee, false) &&
+           !gc_find_func(u, in->callee);
+}
+
+void gc_report(const gc_unit *u, const char *rule, const char *severity,
+               const char *where, ir_loc loc, int rel, const char *key,
+               char *message)
+{
+    finding fd;
+    memset(&fd, 0, sizeof fd);
+    fd.rule = xstrdup(rule);
+    fd.severity = xstrdup(severity);
+    fd.file = xstrdup(u->path);
+    fd.line = loc.line;
+    fd.col = loc.col;
+    fd.function = xstrdup(where);
+    fd.message = message;
+    finding_set_fingerprint(&fd, rel, key);
+    finding_list_push(u->out, &fd);
+}
