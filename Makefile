@@ -35,8 +35,8 @@ UNIT_SRC = $(wildcard tests/test_*.c)
 UNIT_BIN = $(patsubst tests/%.c,$(B)/tests/%,$(UNIT_SRC))
 RUNNER   = $(B)/tests/corpus_runner
 
-.PHONY: all deps demo check unit corpus bench bench-sources install clean check-sanitize fuzz \
-        check-valgrind
+.PHONY: all deps demo check unit corpus bench bench-sources eval-real install clean \
+        check-sanitize fuzz check-valgrind
 all: $(B)/pyrefcheck
 
 $(B)/%.o: %.c $(wildcard analyzer/*.h rules/*.h db/*.h)
@@ -192,6 +192,13 @@ bench: deps
 # The pinned sources the real-code benchmark scans (bench/src/, git-ignored).
 bench-sources:
 	@sh bench/sources.sh
+
+# The real-world evaluation: scan every fetched codebase, write
+# docs/real-world.md with findings per rule and the triage tables
+# (verdicts from bench/triage.tsv).
+eval-real: deps bench-sources
+	@$(MAKE) --no-print-directory all
+	@python3 bench/evalreal.py $(B)/pyrefcheck
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/pyrefcheck
