@@ -257,6 +257,7 @@ static const flag_spec flags[] = {
     { "releases-gil", offsetof(api_rule, releases_gil) },
     { "acquires-gil", offsetof(api_rule, acquires_gil) },
     { "no-gil", offsetof(api_rule, no_gil) },
+    { "misuse-only", offsetof(api_rule, misuse_only) },
     { NULL, 0 }
 };
 

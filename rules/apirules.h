@@ -79,6 +79,8 @@ typedef struct api_rule {
     bool no_gil;            /* may be called without the GIL */
     bool returns_value;     /* with FAIL_NEG1: success returns a count or a
                                truth value rather than 0 */
+    bool misuse_only;       /* fails only when called wrongly (bad
+                               arguments): correct code never sees it */
     bool may_raise;         /* (summaries) may leave an exception set that
                                its result does not tell */
     unsigned format_arg;    /* 1-based position of a format string, 0: none */

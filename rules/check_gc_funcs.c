@@ -126,7 +126,8 @@ static unsigned call_step(dealloc_walk *w, const ir_insn *in, unsigned st)
         return file_call(w, in, st, g);
     if (gc_opaque_call(w->u, w->f, &w->v, in))
         w->facts->frees = w->facts->chains = true;
-    if (r && role == GC_NONE && r->fail != FAIL_NEVER && !(st & ST_SAVED))
+    if (r && role == GC_NONE && r->fail != FAIL_NEVER && !r->misuse_only &&
+        !(st & ST_SAVED))
         note(&w->facts->raise, in->loc, in->callee);
     return st;
 }
@@ -288,10 +289,68 @@ static const type_def *allocated_type(const gc_unit *u, const spec_map *m,
     return NULL;
 }
 
-/* Is a member of the tracked object (variable obj) stored on some path
- * from instruction i of block b on?  Returns that store, or NULL. */
-static const ir_insn *store_after(const ir_func *f, size_t b, size_t i, int obj)
+/* Does the store set a pointer-to-object member (of a type of the file,
+ * or of another struct when the value stored is an object)? */
+static bool sets_object_member(const gc_unit *u, const ir_func *f,
+                               const ir_insn *in)
 {
+    for (size_t i = 0; i < u->types->len; i++) {
+        const type_def *t = &u->types->items[i];
+        if (t->record && in->target.rec && !strcmp(t->record, in->target.rec))
+            return gc_field_index(t, in->target.text) >= 0;
+    }
+    return in->src.kind == OP_VAR && in->src.var >= 0 &&
+           (size_t)in->src.var < f->nvars && f->vars[in->src.var].is_object;
+}
+
+static bool stores_member_of(const ir_insn *in, int obj)
+{
+    return in->kind == INSN_STORE && in->target.kind == OP_FIELD &&
+           in->target.var == obj && in->target.text;
+}
+
+/* The members of obj stored before instruction i of block b: earlier in
+ * b, or in a block from which b can be reached (set to NULL first, say). */
+static void stored_before(const ir_func *f, size_t b, size_t i, int obj,
+                          const char ***names, size_t *n)
+{
+    bool *reach = xcalloc(f->nblocks + 1, 1);
+    reach[b] = true;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (size_t k = 0; k < f->nblocks; k++)
+            for (size_t s = 0; !reach[k] && s < f->blocks[k].nsucc; s++)
+                if (reach[f->blocks[k].succ[s]])
+                    reach[k] = changed = true;
+    }
+    size_t cap = 0;
+    for (size_t k = 0; k < f->nblocks; k++)
+        for (size_t j = 0; reach[k] && j < f->blocks[k].ninsns; j++) {
+            if (k == b && j >= i)
+                break;
+            if (stores_member_of(&f->blocks[k].insns[j], obj))
+                ARRAY_PUSH(*names, *n, cap, f->blocks[k].insns[j].target.text);
+        }
+    free(reach);
+}
+
+static bool listed(const char *const *names, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(names[i], name))
+            return true;
+    return false;
+}
+
+/* Is a pointer-to-object member of the tracked object (variable obj),
+ * not set before, stored on some path from instruction i of block b on?
+ * Returns that store, or NULL. */
+static const ir_insn *store_after(const gc_unit *u, const ir_func *f,
+                                  size_t b, size_t i, int obj)
+{
+    const char **init = NULL;
+    size_t ninit = 0;
+    stored_before(f, b, i, obj, &init, &ninit);
     bool *seen = xcalloc(f->nblocks + 1, 1);
     size_t *work = xmalloc((f->nblocks + 1) * sizeof *work), n = 0;
     const ir_insn *hit = NULL;
@@ -301,8 +360,8 @@ static const ir_insn *store_after(const ir_func *f, size_t b, size_t i, int obj)
         bool killed = false;
         for (size_t k = start; k < blk->ninsns && !hit && !killed; k++) {
             const ir_insn *in = &blk->insns[k];
-            if (in->kind == INSN_STORE && in->target.kind == OP_FIELD &&
-                in->target.var == obj)
+            if (stores_member_of(in, obj) && !listed(init, ninit, in->target.text) &&
+                sets_object_member(u, f, in))
                 hit = in;
             killed = (in->kind == INSN_CALL || in->kind == INSN_ASSIGN) &&
                      in->dst == obj;
@@ -317,6 +376,7 @@ static const ir_insn *store_after(const ir_func *f, size_t b, size_t i, int obj)
         b = work[--n];
         start = 0;
     }
+    free(init);
     free(seen);
     free(work);
     return hit;
@@ -341,7 +401,7 @@ static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *
                                     "PyObject_GC_New (or tp_alloc) for types "
                                     "with Py_TPFLAGS_HAVE_GC", in->callee, t->var));
             const ir_insn *st = role == GC_TRACK && arg && arg->kind == OP_VAR
-                                ? store_after(f, b, i, arg->var) : NULL;
+                                ? store_after(u, f, b, i, arg->var) : NULL;
             if (st)
                 gc_report(u, "gc-alloc", "error", f->name, in->loc, rel, "track",
                           xasprintf("%s() starts tracking the object before its "

@@ -3,10 +3,12 @@
  * traverse misses its type) and gc-missing-flag (instances hold objects
  * from their callers without taking part in the collector).
  *
- * A member is "owned" when a function of the file stores a non-NULL value
- * into it, or a PyMemberDef entry exposes it as T_OBJECT / T_OBJECT_EX; it
- * comes "from arguments" when the stored value is a parameter or a parsed
- * argument, or the PyMemberDef entry is writable. */
+ * A member is "owned" when a function of the file stores a reference it
+ * owns into it (a new result, or a value it increfs), or a writable
+ * PyMemberDef entry (T_OBJECT / T_OBJECT_EX) lets Python code store one; it
+ * holds objects "from arguments" when the stored value is a parameter or a
+ * parsed "O" argument whose type is not looked at, or when the PyMemberDef
+ * entry is writable. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +65,7 @@ static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
-            if (in->kind != INSN_STORE || in->src.kind == OP_NULL ||
-                in->src.kind == OP_INT)
+            if (in->kind != INSN_STORE || !gc_is_owned(f, &v, &in->src))
                 continue;
             int idx = gc_member(t, &v, &in->target);
             if (idx >= 0)
@@ -84,13 +85,13 @@ static void member_table_of(const gc_unit *u, const type_def *t,
             continue;
         for (size_t k = 0; k < tb->n; k++) {
             const table_entry *e = &tb->entries[k];
-            if (!e->member_known ||
+            /* a writable one: Python code stores any object into it */
+            if (!e->member_known || (e->member_flags & MEMBER_READONLY) ||
                 (e->member_type != T_OBJECT && e->member_type != T_OBJECT_EX))
                 continue;
             for (size_t fi = 0; fi < t->nfields; fi++)
                 if (t->fields[fi].offset == e->member_offset)
-                    note_store(m, (int)fi, !(e->member_flags & MEMBER_READONLY),
-                               tb->var, e->loc.line);
+                    note_store(m, (int)fi, true, tb->var, e->loc.line);
         }
     }
 }
@@ -118,7 +119,14 @@ static void cover_call(const gc_unit *u, const type_def *t, const ir_func *f,
                        const gc_vars *v, const ir_insn *in, bool clearing,
                        int depth, coverage *c)
 {
+    bool visit = false;
+    for (size_t p = 0; !in->callee && in->via && p < f->nparams; p++)
+        visit |= !strcmp(f->vars[p].name, in->via);
     for (size_t a = 0; a < in->nargs; a++) {
+        /* Py_VISIT(JOIN_OBJ(self->text)), clear_ptr(&self->text): which
+         * member is meant is not known */
+        if (in->args[a].kind == OP_UNKNOWN && (visit || gc_find_func(u, in->callee)))
+            c->opaque = true;
         int idx = gc_member(t, v, &in->args[a]);
         if (idx >= 0)
             c->covered[idx] = true;

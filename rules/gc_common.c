@@ -110,6 +110,9 @@ static void note_call(gc_vars *v, const gc_unit *u, const ir_insn *in)
         v->typed[arg->var] = true;
     if (in->dst < 0 || (size_t)in->dst >= v->n)
         return;
+    const api_rule *r = gc_rule(u, in);
+    if (r ? r->ret == RET_NEW : in->callee != NULL)
+        v->owned[in->dst] = true;   /* unknown functions: CPython's rule */
     if (role == GC_TYPE_OF)
         v->type_of[in->dst] = true;
     if (role == GC_FROM_SPEC && arg && arg->kind == OP_ADDR_GLOBAL)
@@ -134,6 +137,7 @@ static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
         TAKE(self, v->self[s]);
         TAKE(from_args, v->from_args[s]);
         TAKE(spec, v->spec[s]);
+        TAKE(owned, v->owned[s]);
     }
     if (src->kind == OP_FIELD && src->text && !strcmp(src->text, "ob_type"))
         TAKE(type_of, true);
@@ -150,15 +154,20 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
     v->self = xcalloc(f->nvars + 1, sizeof *v->self);
     v->from_args = xcalloc(f->nvars + 1, sizeof *v->from_args);
     v->typed = xcalloc(f->nvars + 1, sizeof *v->typed);
+    v->owned = xcalloc(f->nvars + 1, sizeof *v->owned);
     v->spec = xcalloc(f->nvars + 1, sizeof *v->spec);
     if (f->nparams)
         v->self[0] = true;
     for (size_t i = 0; i < f->nparams; i++)
         v->from_args[i] = true;
     for (size_t b = 0; b < f->nblocks; b++)
-        for (size_t i = 0; i < f->blocks[b].ninsns; i++)
-            if (f->blocks[b].insns[i].kind == INSN_CALL)
-                note_call(v, u, &f->blocks[b].insns[i]);
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if (in->kind == INSN_CALL)
+                note_call(v, u, in);
+            if (in->kind == INSN_INCREF && var_ok(v, &in->src))
+                v->owned[in->src.var] = true;
+        }
     /* copies of copies: repeat until nothing changes (bounded) */
     for (int round = 0; round < 8; round++) {
         bool changed = false;
@@ -181,6 +190,7 @@ void gc_vars_free(gc_vars *v)
     free(v->self);
     free(v->from_args);
     free(v->typed);
+    free(v->owned);
     free(v->spec);
     memset(v, 0, sizeof *v);
 }
@@ -204,6 +214,28 @@ bool gc_is_type_of(const gc_vars *v, const ir_operand *op)
     if (op->kind == OP_FIELD && op->text && !strcmp(op->text, "ob_type"))
         return true;
     return var_ok(v, op) && v->type_of[op->var];
+}
+
+/* Does f incref an operand that names the same field or global as op? */
+static bool increfs_same(const ir_func *f, const ir_operand *op)
+{
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if (in->kind == INSN_INCREF && in->src.kind == op->kind &&
+                in->src.text && op->text && !strcmp(in->src.text, op->text))
+                return true;
+        }
+    return false;
+}
+
+bool gc_is_owned(const ir_func *f, const gc_vars *v, const ir_operand *op)
+{
+    if (var_ok(v, op))
+        return v->owned[op->var];
+    if (op->kind == OP_FIELD || op->kind == OP_GLOBAL || op->kind == OP_ADDR_GLOBAL)
+        return increfs_same(f, op);
+    return false;
 }
 
 bool gc_is_arbitrary(const gc_vars *v, const ir_operand *op)

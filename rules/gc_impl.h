@@ -32,6 +32,8 @@ typedef struct gc_vars {
     bool *self;                 /* the first parameter or a copy of it */
     bool *from_args;            /* a parameter, a parsed argument, a copy */
     bool *typed;                /* its type is looked at (Py_TYPE(v)...) */
+    bool *owned;                /* a new reference: a call's new result,
+                                   or a value the function increfs */
     const char **spec;          /* a type made from this PyType_Spec */
 } gc_vars;
 
@@ -42,6 +44,9 @@ void gc_vars_free(gc_vars *v);
 int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op);
 bool gc_is_self(const gc_vars *v, const ir_operand *op);
 bool gc_is_type_of(const gc_vars *v, const ir_operand *op);
+/* Does storing op hand over a reference the function owns (a new result,
+ * or a value the function increfs)? */
+bool gc_is_owned(const ir_func *f, const gc_vars *v, const ir_operand *op);
 /* Is op an object of any type its caller chose (from_args, not typed)? */
 bool gc_is_arbitrary(const gc_vars *v, const ir_operand *op);
 
