@@ -783,6 +783,25 @@ static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
     return false;
 }
 
+/* On a path where an exception is already set, a call that fails again
+ * adds nothing a checker needs: that path is already in error (the
+ * checkers report what it does wrong), so its calls are taken to succeed.
+ * Calls that take references over (steals, output arguments) still split,
+ * so that what each outcome owns stays right.  This keeps a run of
+ * unchecked calls (PyModule_AddIntConstant, PyStructSequence_SET_ITEM of
+ * PyLong_FromLong ...) from doubling the paths at each call. */
+static bool failure_is_moot(const path_state *st, const ir_insn *in,
+                            const api_rule *r)
+{
+    if (st->exc != EXC_YES || r->steals_on_success || r->format_arg ||
+        r->unpack_outputs)
+        return false;
+    for (size_t i = 0; i < in->nargs; i++)
+        if (in->args[i].kind == OP_ADDR)
+            return false;
+    return true;
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -817,7 +836,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         state_free(fs);
         return;
     }
-    if (can_fail)
+    if (can_fail && !failure_is_moot(st, in, r))
         push(e, null_outcome(e, st, b, in, &m, true));
     if (r->null_ok && in->dst >= 0)
         push(e, null_outcome(e, st, b, in, &m, false));

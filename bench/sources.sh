@@ -13,7 +13,31 @@
 #       Modules/*.c and Modules/_*/*.c with -DPy_BUILD_CORE_MODULE, CPython's
 #       Include/ and Include/internal, and the pyconfig.h that python3.11-dev
 #       installs (copied alone into bench/src/pyinc so that the source tree's
-#       own headers win).  No CPython build is needed.
+#       own headers win).  No CPython build is needed.  Per-module flags are
+#       the MODULE_*_CFLAGS of the Makefile written by Debian's configure (as
+#       libpython3.11-dev installs it in /usr/lib/python3.11/config-3.11-*/):
+#       _decimal with the bundled libmpdec (Debian does not configure
+#       --with-system-libmpdec; bookworm has no libmpdec-dev):
+#       -I Modules/_decimal/libmpdec -DCONFIG_64=1 -DANSI=1 -DHAVE_UINT128_T=1;
+#       _tkinter.c and tkappinit.c -I /usr/include/tcl8.6 -Wno-strict-prototypes
+#       -DWITH_APPINIT=1; _uuid -I /usr/include/uuid; nis -I /usr/include/tirpc;
+#       binascii -DUSE_ZLIB_CRC32; -I Modules/_io, Modules/_multiprocessing,
+#       Modules/_sqlite for the files of those directories.  _dbm is built by
+#       setup.py: with Debian's --with-dbmliborder=bdb:gdbm and libdb-dev that
+#       is -DUSE_BERKDB (Berkeley DB's <db.h>; the shipped _dbm links
+#       libdb-5.3).  Left out, as never compiled on Linux or never alone:
+#         Modules/_winapi.c, Modules/overlapped.c, Modules/_io/winconsoleio.c
+#           Windows only (PCbuild);
+#         Modules/_scproxy.c  macOS only;
+#         Modules/_ctypes/malloc_closure.c  macOS (setup.py) and Windows only;
+#         Modules/_ssl/debughelpers.c, Modules/_ssl/misc.c,
+#         Modules/_ssl/cert.c  #included by Modules/_ssl.c;
+#         Modules/_sha3/sha3.c  #included by Modules/_sha3/sha3module.c;
+#         Modules/getaddrinfo.c, Modules/getnameinfo.c  #included by
+#           Modules/socketmodule.c (the other #included .c files, under
+#           Modules/_blake2/impl and Modules/expat, are outside the globs);
+#         Modules/getpath.c  part of the interpreter, not a module; it needs
+#           the generated Python/frozen_modules/getpath.h.
 # The C extension packages below are compiled as their setup.py does for
 # Debian's python3.11, so each gets -I /usr/include/python3.11 plus:
 #   pillow  pillow=9.4.0-1.1+deb12u1 -> pillow-9.4.0
@@ -138,17 +162,56 @@ need() {
 
 # CPython
 fetch "$PIN" python3.11-3.11.2
+need libpython3.11-dev libexpat1-dev libbz2-dev liblzma-dev zlib1g-dev libssl-dev \
+    libffi-dev libsqlite3-dev libncurses-dev libreadline-dev libgdbm-dev libcrypt-dev \
+    libdb-dev uuid-dev tk-dev libtirpc-dev libnsl-dev
 mkdir -p "$SRC/pyinc"
-cp "$(python3.11 -c 'import sysconfig; print(sysconfig.get_config_h_filename())' 2>/dev/null ||
-      ls /usr/include/*/python3.11/pyconfig.h | head -1)" "$SRC/pyinc/pyconfig.h"
+# Debian's (libpython3.11-dev, multiarch path), whatever python3.11 is first
+# on PATH
+cp "$(ls /usr/include/*-linux-gnu/python3.11/pyconfig.h | head -1)" "$SRC/pyinc/pyconfig.h"
 python3 - "$TREE" "$SRC/pyinc" <<'PY'
 import glob, json, os, sys
 tree, pyinc = sys.argv[1], sys.argv[2]
 base = ["cc", "-c", "-DPy_BUILD_CORE_MODULE", "-I", pyinc, "-I", "Include",
         "-I", "Include/internal"]
+# never compiled on Linux, or never on their own (see the header comment)
+EXCLUDE = {
+    "Modules/_winapi.c": "Windows",
+    "Modules/overlapped.c": "Windows",
+    "Modules/_io/winconsoleio.c": "Windows",
+    "Modules/_scproxy.c": "macOS",
+    "Modules/_ctypes/malloc_closure.c": "macOS and Windows",
+    "Modules/_ssl/debughelpers.c": "#included by Modules/_ssl.c",
+    "Modules/_ssl/misc.c": "#included by Modules/_ssl.c",
+    "Modules/_ssl/cert.c": "#included by Modules/_ssl.c",
+    "Modules/_sha3/sha3.c": "#included by Modules/_sha3/sha3module.c",
+    "Modules/getaddrinfo.c": "#included by Modules/socketmodule.c",
+    "Modules/getnameinfo.c": "#included by Modules/socketmodule.c",
+    "Modules/getpath.c": "part of the interpreter",
+}
+# extra flags: MODULE_*_CFLAGS of Debian's configured Makefile, and the
+# define_macros of setup.py's _dbm for --with-dbmliborder=bdb:gdbm
+TK = ["-I", "/usr/include/tcl8.6", "-Wno-strict-prototypes", "-DWITH_APPINIT=1"]
+EXTRA = {
+    "Modules/_decimal/_decimal.c": ["-I", "Modules/_decimal/libmpdec", "-DCONFIG_64=1",
+                                    "-DANSI=1", "-DHAVE_UINT128_T=1"],
+    "Modules/_dbmmodule.c": ["-DUSE_BERKDB"],
+    "Modules/_tkinter.c": TK,
+    "Modules/tkappinit.c": TK,
+    "Modules/_uuidmodule.c": ["-I", "/usr/include/uuid"],
+    "Modules/nismodule.c": ["-I", "/usr/include/tirpc"],
+    "Modules/binascii.c": ["-DUSE_ZLIB_CRC32"],
+}
+DIR_EXTRA = {d: ["-I", d] for d in ("Modules/_io", "Modules/_multiprocessing", "Modules/_sqlite")}
 files = sorted(set(glob.glob("Modules/*.c", root_dir=tree) +
                    glob.glob("Modules/_*/*.c", root_dir=tree)))
-entries = [{"directory": tree, "file": f, "arguments": base + [f]} for f in files]
+for f in list(EXCLUDE) + list(EXTRA):
+    if f not in files:
+        sys.exit("bench-sources: %s/%s is missing" % (tree, f))
+files = [f for f in files if f not in EXCLUDE]
+entries = [{"directory": tree, "file": f,
+            "arguments": base + DIR_EXTRA.get(os.path.dirname(f), []) + EXTRA.get(f, []) + [f]}
+           for f in files]
 with open(os.path.join(tree, "compile_commands.json"), "w") as fp:
     json.dump(entries, fp, indent=1)
 print("bench-sources: %d translation units in %s/compile_commands.json" % (len(entries), tree), file=sys.stderr)
