@@ -241,34 +241,6 @@ void ir_op_free(ir_operand *op)
     op->rec = NULL;
 }
 
-/* ---- variables read ---- */
-
-static void mark_read(const ir_operand *op, bool *read, size_t n)
-{
-    if (op->kind != OP_NONE && op->kind != OP_NULL && op->kind != OP_INT &&
-        op->var >= 0 && (size_t)op->var < n)
-        read[op->var] = true;
-}
-
-bool *ir_vars_read(const ir_func *f)
-{
-    bool *read = xcalloc(f->nvars + 1, sizeof *read);
-    for (size_t b = 0; b < f->nblocks; b++) {
-        const cfg_block *blk = &f->blocks[b];
-        for (size_t i = 0; i < blk->ninsns; i++) {
-            const ir_insn *in = &blk->insns[i];
-            mark_read(&in->src, read, f->nvars);
-            mark_read(&in->target, read, f->nvars);
-            for (size_t a = 0; a < in->nargs; a++)
-                mark_read(&in->args[a], read, f->nvars);
-        }
-        mark_read(&blk->cond.value, read, f->nvars);
-        mark_read(&blk->cond.rhs, read, f->nvars);
-        mark_read(&blk->value, read, f->nvars);
-    }
-    return read;
-}
-
 /* ---- unreachable-block pruning ---- */
 
 static void mark_reachable(const ir_func *f, bool *seen)

@@ -179,11 +179,6 @@ ir_operand ir_op_text(ir_operand_kind kind, int var, const char *text);
 ir_operand ir_op_copy(const ir_operand *op);
 void ir_op_free(ir_operand *op);
 
-/* Which variables are ever read (as an operand, a call argument, the
- * base of a field, a condition, a returned or switched value): an array of
- * nvars flags that the caller frees. */
-bool *ir_vars_read(const ir_func *f);
-
 /* Remove blocks unreachable from the entry and renumber the rest. */
 void ir_prune_unreachable(ir_func *f);
 
