@@ -102,6 +102,8 @@ typedef struct summary_acc {
     unsigned returns, ret_new, ret_borrowed, ret_null_exc, ret_null_ok;
     unsigned ret_neg_exc;
     unsigned consumed;      /* params consumed on every returning path */
+    unsigned failures;      /* paths returning an error value */
+    unsigned consumed_fail; /* params consumed on every such path */
     bool may_raise;
 } summary_acc;
 
@@ -260,14 +262,16 @@ static int *operand_place(path_state *st, const ir_operand *op)
 static int place_value(path_state *st, const ir_operand *op)
 {
     int *slot = operand_place(st, op);
+    /* a field or global of another C type holds no reference */
+    ref_kind held = op->scalar ? REF_UNKNOWN : REF_HELD;
     if (!slot)
         return new_value(st, NULL_UNKNOWN,
-                         op->kind == OP_FIELD ? REF_HELD : REF_UNKNOWN);
+                         op->kind == OP_FIELD ? held : REF_UNKNOWN);
     if (*slot >= 0)
         return *slot;
     bool addr = op->kind == OP_ADDR_GLOBAL;
     int v = new_value(st, addr ? NULL_NO : NULL_UNKNOWN,
-                      addr ? REF_BORROWED : REF_HELD);
+                      addr ? REF_BORROWED : held);
     *operand_place(st, op) = v;   /* the places array may have moved */
     return v;
 }
@@ -672,7 +676,8 @@ static path_state *null_outcome(engine *e, const path_state *st,
 {
     const api_rule *r = &m->rule;
     path_state *fs = state_copy(e->f, st);
-    steal_args(e, fs, b, in, r, r->steals, failure);
+    steal_args(e, fs, b, in, r, failure ? r->steals | r->steals_on_failure
+                                        : r->steals, failure);
     bind_out_params(fs, in);
     const char *callee = in->callee ? in->callee : "the call";
     if (failure) {
@@ -825,8 +830,9 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     }
     if (m.known && r->acquires_gil)
         st->gil_released = false;
-    bool can_fail = r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
-                    r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED;
+    bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
+                     r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
+                    !r->misuse_only;
     if (can_fail && r->checks_null && null_argument(e, st, in)) {
         /* it refuses the NULL: only the failure outcome is possible */
         path_state *fs = null_outcome(e, st, b, in, &m, true);
@@ -1015,6 +1021,11 @@ static void summarize_return(engine *e, path_state *st, int rv)
             consumed |= 1u << p;
     }
     a->consumed = a->returns == 1 ? consumed : a->consumed & consumed;
+    bool failed = v && st->exc != EXC_NO && (v->null == NULL_YES || v->sign < 0);
+    if (failed) {
+        a->failures++;
+        a->consumed_fail = a->failures == 1 ? consumed : a->consumed_fail & consumed;
+    }
 }
 
 static void make_summary(const engine *e, func_summary *s)
@@ -1028,6 +1039,11 @@ static void make_summary(const engine *e, func_summary *s)
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     s->steals = a->returns ? a->consumed : 0;
+    s->steals_on_failure = a->failures ? a->consumed_fail & ~s->steals : 0;
+    /* every path returns NULL: nothing to own (an error helper) */
+    if (e->f->returns_object && a->returns &&
+        a->ret_null_exc + a->ret_null_ok == a->returns)
+        s->ret = RET_NULL;
     s->may_raise = a->may_raise;
     if (e->over_budget || e->f->incomplete)
         s->ret = e->f->returns_object ? RET_NEW : s->ret;

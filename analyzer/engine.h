@@ -132,6 +132,8 @@ typedef struct func_summary {
                              exception, FAIL_NEG1 likewise for -1 */
     bool null_ok;         /* a path returns NULL without an exception */
     unsigned steals;      /* parameters whose reference is always consumed */
+    unsigned steals_on_failure; /* ... consumed when it returns its error
+                                   value, kept otherwise */
     bool may_raise;       /* some path returns with an exception set that
                              the result does not tell (callers then cannot
                              know whether one is set) */

@@ -536,6 +536,7 @@ static ir_operand lower_declref(lower_ctx *x, CXCursor c)
             return ir_op_var(v);
         char *name = cursor_name(d);
         ir_operand op = ir_op_text(OP_GLOBAL, -1, name);
+        op.scalar = !type_is_object_ptr(clang_getCursorType(d));
         free(name);
         return op;
     }
@@ -904,6 +905,7 @@ static ir_operand lower_member(lower_ctx *x, CXCursor c)
         ir_op_free(&base);
     }
     result.rec = field_record(c);
+    result.scalar = !type_is_object_ptr(clang_getCursorType(c));
     free(field);
     free(k.c);
     return result;

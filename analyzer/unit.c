@@ -69,6 +69,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->fail = s->fail;
     r->null_ok = s->null_ok;
     r->steals = s->steals;
+    r->steals_on_failure = s->steals_on_failure;
     r->may_raise = s->may_raise;
 }
 

@@ -308,6 +308,9 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "steals-on-success"))
         return parse_positions(val, &rule->steals_on_success)
                    ? "bad argument list" : NULL;
+    if (!strcmp(key, "steals-on-failure"))
+        return parse_positions(val, &rule->steals_on_failure)
+                   ? "bad argument list" : NULL;
     if (!strcmp(key, "nonnull"))
         return parse_positions(val, &rule->nonnull) ? "bad argument list" : NULL;
     if (!strcmp(key, "outputs"))

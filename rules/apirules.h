@@ -66,6 +66,7 @@ typedef struct api_rule {
     unsigned effect_arg;    /* 1-based argument the effect applies to */
     unsigned steals;        /* bit n-1 set: argument n is always stolen */
     unsigned steals_on_success;
+    unsigned steals_on_failure;
     unsigned nonnull;       /* bit n-1 set: argument n must not be NULL */
     bool noreturn;
     bool raises;            /* always sets an exception */

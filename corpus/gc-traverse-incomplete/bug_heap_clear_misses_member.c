@@ -1,7 +1,8 @@
 /* gc-traverse-incomplete: Watch is a heap type whose tp_clear drops
- * 'target' but forgets 'handler'.  When the collector tries to break a
- * cycle that runs through the handler (a bound method of an object that
- * holds the watch), nothing releases that reference and the cycle leaks. */
+ * 'target' but forgets 'handler'.  When a cycle runs through the handler
+ * and through objects that cannot break it themselves (a tuple has no
+ * tp_clear), the collector relies on Watch_clear to drop the reference;
+ * since it does not, the cycle survives every collection. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 

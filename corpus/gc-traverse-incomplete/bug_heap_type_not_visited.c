@@ -2,8 +2,8 @@
  * instance of a heap type owns a strong reference to its type.  Since
  * Python 3.9 the traverse function of such a type must visit it with
  * Py_VISIT(Py_TYPE(self)); Slot_traverse visits the members but not the
- * type, so cycles through the type object (type -> module -> instance)
- * cannot be collected. */
+ * type, so a cycle through the type object (Slot.default = Slot(): type
+ * -> type dict -> instance -> type) can never be collected. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
