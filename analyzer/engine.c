@@ -1042,8 +1042,10 @@ static void make_summary(const engine *e, func_summary *s)
     s->steals_on_failure = a->failures ? a->consumed_fail & ~s->steals : 0;
     /* every path returns NULL: nothing to own (an error helper) */
     if (e->f->returns_object && a->returns &&
-        a->ret_null_exc + a->ret_null_ok == a->returns)
+        a->ret_null_exc + a->ret_null_ok == a->returns) {
         s->ret = RET_NULL;
+        s->raises = a->ret_null_ok == 0;   /* an error helper: it sets one */
+    }
     s->may_raise = a->may_raise;
     if (e->over_budget || e->f->incomplete)
         s->ret = e->f->returns_object ? RET_NEW : s->ret;

@@ -71,6 +71,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->steals = s->steals;
     r->steals_on_failure = s->steals_on_failure;
     r->may_raise = s->may_raise;
+    r->raises = s->raises;
 }
 
 /* Has the file's time budget (seconds, 0: none) run out? */

@@ -258,6 +258,7 @@ static const flag_spec flags[] = {
     { "acquires-gil", offsetof(api_rule, acquires_gil) },
     { "no-gil", offsetof(api_rule, no_gil) },
     { "misuse-only", offsetof(api_rule, misuse_only) },
+    { "atomic", offsetof(api_rule, atomic) },
     { NULL, 0 }
 };
 

@@ -80,6 +80,9 @@ typedef struct api_rule {
     bool no_gil;            /* may be called without the GIL */
     bool returns_value;     /* with FAIL_NEG1: success returns a count or a
                                truth value rather than 0 */
+    bool atomic;            /* its result refers to no other object (a str,
+                               bytes, int, float; a weak reference): it
+                               cannot be part of a reference cycle */
     bool misuse_only;       /* fails only when called wrongly (bad
                                arguments): correct code never sees it */
     bool may_raise;         /* (summaries) may leave an exception set that

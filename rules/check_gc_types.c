@@ -8,7 +8,8 @@
  * PyMemberDef entry (T_OBJECT / T_OBJECT_EX) lets Python code store one; it
  * holds objects "from arguments" when the stored value is a parameter or a
  * parsed "O" argument whose type is not looked at, or when the PyMemberDef
- * entry is writable. */
+ * entry is writable.  Stores of objects that cannot be part of a cycle
+ * (atomic results, objects whose type was checked) do not count. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,8 @@ static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
-            if (in->kind != INSN_STORE || !gc_is_owned(f, &v, &in->src))
+            if (in->kind != INSN_STORE || !gc_is_owned(f, &v, &in->src) ||
+                !gc_may_cycle(&v, &in->src))
                 continue;
             int idx = gc_member(t, &v, &in->target);
             if (idx >= 0)
@@ -115,6 +117,27 @@ typedef struct coverage {
 static void cover(const gc_unit *u, const type_def *t, const ir_func *f,
                   bool clearing, int depth, coverage *c);
 
+/* Does g reach through its first parameter into another struct than t's
+ * (FutureObj_clear((FutureObj *)task): a base struct with the same
+ * layout)?  Which of t's members it covers is then not known. */
+static bool other_layout(const type_def *t, const ir_func *g)
+{
+    for (size_t b = 0; b < g->nblocks; b++)
+        for (size_t i = 0; i < g->blocks[b].ninsns; i++) {
+            const ir_insn *in = &g->blocks[b].insns[i];
+            const ir_operand *ops[] = { &in->src, &in->target };
+            for (size_t k = 0; k < 2; k++)
+                if (ops[k]->kind == OP_FIELD && ops[k]->var == 0 && ops[k]->rec &&
+                    strcmp(ops[k]->rec, t->record))
+                    return true;
+            for (size_t a = 0; a < in->nargs; a++)
+                if (in->args[a].kind == OP_FIELD && in->args[a].var == 0 &&
+                    in->args[a].rec && strcmp(in->args[a].rec, t->record))
+                    return true;
+        }
+    return false;
+}
+
 static void cover_call(const gc_unit *u, const type_def *t, const ir_func *f,
                        const gc_vars *v, const ir_insn *in, bool clearing,
                        int depth, coverage *c)
@@ -136,8 +159,14 @@ static void cover_call(const gc_unit *u, const type_def *t, const ir_func *f,
     if (gc_opaque_call(u, f, v, in))
         c->opaque = true;
     const ir_func *callee = gc_find_func(u, in->callee);
-    if (callee && callee != f && depth < GC_MAX_DEPTH)
+    if (callee && callee != f && depth < GC_MAX_DEPTH) {
+        bool self_arg = false;
+        for (size_t a = 0; a < in->nargs; a++)
+            self_arg |= gc_is_self(v, &in->args[a]);
+        if (self_arg && other_layout(t, callee))
+            c->opaque = true;
         cover(u, t, callee, clearing, depth + 1, c);
+    }
 }
 
 static void cover(const gc_unit *u, const type_def *t, const ir_func *f,

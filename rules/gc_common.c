@@ -101,18 +101,31 @@ static void mark_parsed(gc_vars *v, const gc_unit *u, const ir_insn *in)
     }
 }
 
+/* PyObject_TypeCheck(x, &T) with T a type of this file whose instances
+ * hold objects: x may still be part of a cycle. */
+static bool tests_holder_type(const gc_unit *u, const ir_insn *in, api_gc role)
+{
+    if (role != GC_TYPE_TEST || in->nargs < 2 || in->args[1].kind != OP_ADDR_GLOBAL)
+        return false;
+    const type_def *t = gc_find_type(u, in->args[1].text);
+    return t && t->nfields > 0;
+}
+
 static void note_call(gc_vars *v, const gc_unit *u, const ir_insn *in)
 {
     const ir_operand *arg;
     api_gc role = gc_role(u, in, &arg);
     mark_parsed(v, u, in);
-    if ((role == GC_TYPE_OF || role == GC_TYPE_TEST) && arg && var_ok(v, arg))
+    if ((role == GC_TYPE_OF || role == GC_TYPE_TEST) && arg && var_ok(v, arg) &&
+        !tests_holder_type(u, in, role))
         v->typed[arg->var] = true;
     if (in->dst < 0 || (size_t)in->dst >= v->n)
         return;
     const api_rule *r = gc_rule(u, in);
     if (r ? r->ret == RET_NEW : in->callee != NULL)
         v->owned[in->dst] = true;   /* unknown functions: CPython's rule */
+    if (r && r->atomic)
+        v->atomic[in->dst] = true;
     if (role == GC_TYPE_OF)
         v->type_of[in->dst] = true;
     if (role == GC_FROM_SPEC && arg && arg->kind == OP_ADDR_GLOBAL)
@@ -138,6 +151,7 @@ static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
         TAKE(from_args, v->from_args[s]);
         TAKE(spec, v->spec[s]);
         TAKE(owned, v->owned[s]);
+        TAKE(atomic, v->atomic[s]);
     }
     if (src->kind == OP_FIELD && src->text && !strcmp(src->text, "ob_type"))
         TAKE(type_of, true);
@@ -155,6 +169,7 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
     v->from_args = xcalloc(f->nvars + 1, sizeof *v->from_args);
     v->typed = xcalloc(f->nvars + 1, sizeof *v->typed);
     v->owned = xcalloc(f->nvars + 1, sizeof *v->owned);
+    v->atomic = xcalloc(f->nvars + 1, sizeof *v->atomic);
     v->spec = xcalloc(f->nvars + 1, sizeof *v->spec);
     if (f->nparams)
         v->self[0] = true;
@@ -191,6 +206,7 @@ void gc_vars_free(gc_vars *v)
     free(v->from_args);
     free(v->typed);
     free(v->owned);
+    free(v->atomic);
     free(v->spec);
     memset(v, 0, sizeof *v);
 }
@@ -236,6 +252,11 @@ bool gc_is_owned(const ir_func *f, const gc_vars *v, const ir_operand *op)
     if (op->kind == OP_FIELD || op->kind == OP_GLOBAL || op->kind == OP_ADDR_GLOBAL)
         return increfs_same(f, op);
     return false;
+}
+
+bool gc_may_cycle(const gc_vars *v, const ir_operand *op)
+{
+    return !var_ok(v, op) || (!v->atomic[op->var] && !v->typed[op->var]);
 }
 
 bool gc_is_arbitrary(const gc_vars *v, const ir_operand *op)

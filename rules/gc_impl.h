@@ -34,6 +34,8 @@ typedef struct gc_vars {
     bool *typed;                /* its type is looked at (Py_TYPE(v)...) */
     bool *owned;                /* a new reference: a call's new result,
                                    or a value the function increfs */
+    bool *atomic;               /* an object that refers to no other (a
+                                   str, an int... from an `atomic` call) */
     const char **spec;          /* a type made from this PyType_Spec */
 } gc_vars;
 
@@ -47,6 +49,9 @@ bool gc_is_type_of(const gc_vars *v, const ir_operand *op);
 /* Does storing op hand over a reference the function owns (a new result,
  * or a value the function increfs)? */
 bool gc_is_owned(const ir_func *f, const gc_vars *v, const ir_operand *op);
+/* Can the object op denotes be part of a reference cycle (not atomic,
+ * and not of a type the function checked)? */
+bool gc_may_cycle(const gc_vars *v, const ir_operand *op);
 /* Is op an object of any type its caller chose (from_args, not typed)? */
 bool gc_is_arbitrary(const gc_vars *v, const ir_operand *op);
 
