@@ -102,8 +102,13 @@ typedef struct summary_acc {
     unsigned returns, ret_new, ret_borrowed, ret_null_exc, ret_null_ok;
     unsigned ret_neg_exc;
     unsigned consumed;      /* params consumed on every returning path */
+    unsigned consumed_or_returned; /* ... consumed or returned on each */
+    unsigned consumed_any;  /* params consumed on some path */
     unsigned failures;      /* paths returning an error value */
     unsigned consumed_fail; /* params consumed on every such path */
+    unsigned successes;     /* the other paths */
+    unsigned consumed_ok;   /* params consumed on every such path */
+    unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     bool may_raise;
 } summary_acc;
 
@@ -992,18 +997,46 @@ static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 
 /* ---- summaries ---- */
 
-static void summarize_return(engine *e, path_state *st, int rv)
+/* The parameters this path consumes: released, handed to a call that
+ * takes them, or stored away without a reference of the function's own. */
+static unsigned consumed_params(const engine *e, const path_state *st)
+{
+    unsigned consumed = 0;
+    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
+        int pv = st->var_val[p];
+        const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
+        if (rv && rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
+                                   (rv->escaped && rv->owned <= 0)))
+            consumed |= 1u << p;
+    }
+    return consumed;
+}
+
+/* The parameter whose own (caller's) reference this path returns, -1. */
+static int returned_param(const engine *e, const path_state *st, int rv)
+{
+    for (size_t p = 0; rv >= 0 && p < e->f->nparams && p < 32; p++)
+        if (st->var_val[p] == rv && st->vals[rv].is_param && st->vals[rv].owned <= 0)
+            return (int)p;
+    return -1;
+}
+
+static void note_return_kind(engine *e, const path_state *st, int rv)
 {
     summary_acc *a = &e->acc;
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
-    a->returns++;
-    if (v && v->null == NULL_YES) {
+    int p = returned_param(e, st, rv);
+    /* a 0 returned from an int function is a success value, not a NULL */
+    if (v && v->null == NULL_YES && !e->f->returns_int) {
         if (st->exc == EXC_NO)
             a->ret_null_ok++;
         else
             a->ret_null_exc++;
     } else if (v && v->sign < 0 && st->exc != EXC_NO) {
         a->ret_neg_exc++;
+    } else if (v && e->f->returns_object && p >= 0) {
+        a->ret_param++;          /* new or borrowed: decided at the end */
+        a->ret_param_mask |= 1u << p;
     } else if (v && e->f->returns_object) {
         if (v->owned > 0)
             a->ret_new++;
@@ -1012,34 +1045,65 @@ static void summarize_return(engine *e, path_state *st, int rv)
     }
     if (st->exc != EXC_NO && !(v && (v->null == NULL_YES || v->sign < 0)))
         a->may_raise = true;
-    unsigned consumed = 0;
-    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
-        int pv = st->var_val[p];
-        if (pv >= 0 && st->vals[pv].is_param &&
-            (st->vals[pv].owned < 0 || st->vals[pv].released ||
-             st->vals[pv].stolen))
-            consumed |= 1u << p;
-    }
-    a->consumed = a->returns == 1 ? consumed : a->consumed & consumed;
-    bool failed = v && st->exc != EXC_NO && (v->null == NULL_YES || v->sign < 0);
+}
+
+static unsigned meet(unsigned count, unsigned acc, unsigned mask)
+{
+    return count == 1 ? mask : acc & mask;
+}
+
+static void summarize_return(engine *e, path_state *st, int rv)
+{
+    summary_acc *a = &e->acc;
+    const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
+    a->returns++;
+    note_return_kind(e, st, rv);
+    unsigned consumed = consumed_params(e, st);
+    int p = returned_param(e, st, rv);
+    unsigned handed = consumed | (p >= 0 ? 1u << p : 0);
+    a->consumed = meet(a->returns, a->consumed, consumed);
+    a->consumed_or_returned = meet(a->returns, a->consumed_or_returned, handed);
+    a->consumed_any |= consumed;
+    bool failed = v && st->exc != EXC_NO &&
+                  (e->f->returns_int ? v->sign < 0 : v->null == NULL_YES);
     if (failed) {
         a->failures++;
-        a->consumed_fail = a->failures == 1 ? consumed : a->consumed_fail & consumed;
+        a->consumed_fail = meet(a->failures, a->consumed_fail, consumed);
+    } else {
+        a->successes++;
+        a->consumed_ok = meet(a->successes, a->consumed_ok, consumed);
     }
+}
+
+/* Which parameters the function takes over: always; only when it fails;
+ * only when it succeeds.  A parameter it returns on some paths and
+ * releases on the others (return x, or Py_DECREF(x) and return a cached
+ * equal) is taken over too, and then returned as a new reference. */
+static void summary_steals(const summary_acc *a, func_summary *s)
+{
+    s->steals = a->returns ? a->consumed : 0;
+    s->steals |= a->consumed_or_returned & a->consumed_any;
+    s->steals_on_failure = a->failures ? a->consumed_fail & ~s->steals : 0;
+    s->steals_on_success = a->successes && a->failures
+                           ? a->consumed_ok & ~s->steals & ~s->steals_on_failure : 0;
 }
 
 static void make_summary(const engine *e, func_summary *s)
 {
     const summary_acc *a = &e->acc;
     memset(s, 0, sizeof *s);
-    s->ret = e->f->returns_object ? (a->ret_new && !a->ret_borrowed ? RET_NEW
-                                     : a->ret_borrowed && !a->ret_new ? RET_BORROWED
+    summary_steals(a, s);
+    unsigned ret_new = a->ret_new, ret_borrowed = a->ret_borrowed;
+    if (a->ret_param && !(a->ret_param_mask & ~s->steals))
+        ret_new += a->ret_param;
+    else
+        ret_borrowed += a->ret_param;
+    s->ret = e->f->returns_object ? (ret_new && !ret_borrowed ? RET_NEW
+                                     : ret_borrowed && !ret_new ? RET_BORROWED
                                      : RET_OTHER)
              : e->f->returns_int ? RET_INT : RET_OTHER;
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
-    s->steals = a->returns ? a->consumed : 0;
-    s->steals_on_failure = a->failures ? a->consumed_fail & ~s->steals : 0;
     /* every path returns NULL: nothing to own (an error helper) */
     if (e->f->returns_object && a->returns &&
         a->ret_null_exc + a->ret_null_ok == a->returns) {

@@ -134,6 +134,7 @@ typedef struct func_summary {
     unsigned steals;      /* parameters whose reference is always consumed */
     unsigned steals_on_failure; /* ... consumed when it returns its error
                                    value, kept otherwise */
+    unsigned steals_on_success; /* ... consumed only when it succeeds */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

@@ -70,6 +70,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->null_ok = s->null_ok;
     r->steals = s->steals;
     r->steals_on_failure = s->steals_on_failure;
+    r->steals_on_success = s->steals_on_success;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
 }
