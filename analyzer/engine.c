@@ -665,6 +665,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
         rv->tracked = true;
         rv->owned = 1;
         rv->assumed = m->assumed;
+        rv->summarized = m->known && r->origin && !strcmp(r->origin, "summary");
         rv->origin = in->loc;
         rv->origin_api = in->callee ? in->callee : "an indirect call";
         int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL,

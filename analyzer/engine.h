@@ -43,6 +43,8 @@ typedef struct ref_value {
                               object may have been freed */
     bool stolen;           /* its last owned reference was handed over */
     bool assumed;          /* a new reference by CPython's convention only */
+    bool summarized;       /* a new reference by a summary of one of the
+                              file's functions */
     bool err_indicator;    /* the result of PyErr_Occurred() */
     bool is_param;
     bool from_caller;      /* a parameter the function takes over */

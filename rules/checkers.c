@@ -180,6 +180,15 @@ static void check_use_after_release(checker_ctx *cx, engine_event_kind ev)
     char *msg = NULL;
     int from = -1;
     bool owner_alive = owner && !owner->released && !owner->stolen;
+    /* "x = get(); Py_DECREF(x); use(x)" with get() one of the file's
+     * functions or an unknown one: a borrowing idiom for an object that
+     * something else keeps alive (a cache, a context variable), which
+     * the summaries cannot see; not reported */
+    bool borrow_idiom = rv->released && !rv->stolen && (rv->assumed || rv->summarized);
+    if (borrow_idiom) {
+        free(d);
+        return;
+    }
     if (rv->released || (rv->stolen && !rv->is_param && !owner_alive)) {
         msg = xasprintf("%s is used after its last reference was %s %s at "
                         "line %u", d, rv->released ? "released by" : "handed to",
