@@ -183,11 +183,15 @@ fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_B) $(FUZZ_SECONDS) $(FUZZ_NAMES)
 
 # Benchmarks (timings, not tests): the engine's scaling on generated
-# functions with N allocations, against clang -fsyntax-only on the same file.
-bench: deps
+# functions with N allocations, and the real codebases of bench-sources,
+# against clang -fsyntax-only on the same files; written to
+# docs/benchmarks.md.
+bench: deps bench-sources
 	@$(MAKE) --no-print-directory all
-	@sh bench/scaling.sh $(B)/pyrefcheck
-	@sh bench/realcode.sh $(B)/pyrefcheck
+	@rm -f $(B)/bench-scaling.txt $(B)/bench-realcode.tsv
+	@sh bench/scaling.sh $(B)/pyrefcheck >$(B)/bench-scaling.txt; cat $(B)/bench-scaling.txt
+	@BENCH_TSV=$(B)/bench-realcode.tsv sh bench/realcode.sh $(B)/pyrefcheck
+	@python3 bench/report.py $(B)/bench-scaling.txt $(B)/bench-realcode.tsv docs/benchmarks.md
 
 # The pinned sources the real-code benchmark scans (bench/src/, git-ignored).
 bench-sources:

@@ -56,7 +56,16 @@ row() {
         "$(awk -v p="$p" -v j="$j2" 'BEGIN { print p / j }')" \
         "$(awk -v r="$re" -v j="$j2" 'BEGIN { print 100 * r / j }')" \
         "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" "$stats"
-    python3 -c 'import collections,json,sys; print("           findings:", dict(collections.Counter(f["rule"] for f in json.load(open(sys.argv[1]))["findings"])))' "$T/f.json"
+    rules=$(python3 -c 'import collections,json,sys; print(json.dumps(dict(sorted(collections.Counter(f["rule"] for f in json.load(open(sys.argv[1]))["findings"]).items()))))' "$T/f.json")
+    echo "           findings: $rules"
+    # one tab-separated row per codebase for bench/report.py
+    if [ -n "${BENCH_TSV:-}" ]; then
+        # shellcheck disable=SC2086 # "functions incomplete"
+        set -- $stats
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$tus" "$lines" "$c" "$p" \
+            "$j2" "$re" "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')" "$1" "$2" \
+            "$rules" >>"$BENCH_TSV"
+    fi
 }
 
 echo
