@@ -13,6 +13,7 @@
 #include "suppress.h"
 #include "tables.h"
 #include "../rules/check_gc.h"
+#include "../rules/field_owners.h"
 #include "../rules/check_tables.h"
 #include "../rules/passes.h"
 #include "util.h"
@@ -116,6 +117,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
 {
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
+    mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < fs.len; i++)

@@ -229,6 +229,11 @@ static void check_missing_flag(const gc_unit *u, const type_def *t,
 {
     if (!t->flags_known || (gc_type_is_gc(t) && t->slot_set[TSLOT_TRAVERSE]))
         return;
+    /* a base type with a tp_traverse but no flag: its instances are of
+     * subclasses made at run time, which always get Py_TPFLAGS_HAVE_GC
+     * and call the base's traverse (ctypes' _CData, Structure...) */
+    if (t->slot_set[TSLOT_TRAVERSE] && (t->flags & GC_FLAG_BASETYPE))
+        return;
     for (size_t i = 0; i < t->nfields; i++) {
         if (!m->from_args[i])
             continue;

@@ -11,6 +11,7 @@
 
 #define GC_MAX_DEPTH 4          /* calls followed into the file's functions */
 #define GC_FLAG_HAVE_GC (1LL << 14)   /* Py_TPFLAGS_HAVE_GC */
+#define GC_FLAG_BASETYPE (1LL << 10)  /* Py_TPFLAGS_BASETYPE */
 
 bool gc_type_is_gc(const type_def *t);
 ir_func *gc_find_func(const gc_unit *u, const char *name);

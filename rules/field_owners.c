@@ -1,0 +1,103 @@
+/* field_owners.c - which struct members hold references of their own,
+ * judged over all the functions of a file before the engine runs.
+ *
+ * The engine takes a pointer-to-object member to own the object it points
+ * to: overwriting it hands the old reference to the function.  A member
+ * that the file only ever sets to values it does not own (a back-pointer:
+ * self->txn = txn, with no Py_INCREF), and never releases, holds none; its
+ * operands are marked scalar so that the engine leaves them alone. */
+#include "field_owners.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gc_impl.h"
+#include "../analyzer/util.h"
+
+typedef struct member_use {
+    const char *rec, *name;
+    bool stored;        /* something other than NULL is stored into it */
+    bool owns;          /* an owned value is stored, or it is released */
+} member_use;
+
+typedef struct member_uses {
+    member_use *items;
+    size_t len, cap;
+} member_uses;
+
+static member_use *use_of(member_uses *m, const ir_operand *op)
+{
+    if (op->kind != OP_FIELD || !op->rec || !op->text || op->scalar)
+        return NULL;
+    for (size_t i = 0; i < m->len; i++)
+        if (!strcmp(m->items[i].rec, op->rec) && !strcmp(m->items[i].name, op->text))
+            return &m->items[i];
+    member_use u = { op->rec, op->text, false, false };
+    ARRAY_PUSH(m->items, m->len, m->cap, u);
+    return &m->items[m->len - 1];
+}
+
+static void note_insn(member_uses *m, const ir_func *f, const gc_vars *v,
+                      const ir_insn *in)
+{
+    member_use *u;
+    if (in->kind == INSN_STORE && in->src.kind != OP_NULL &&
+        (u = use_of(m, &in->target))) {
+        u->stored = true;
+        u->owns |= gc_is_owned(f, v, &in->src);
+    }
+    /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary */
+    const ir_operand *rel = &in->src;
+    if (in->kind == INSN_DECREF && rel->kind == OP_VAR && rel->var >= 0 &&
+        (size_t)rel->var < v->n && v->field[rel->var])
+        rel = v->field[rel->var];
+    if (in->kind == INSN_DECREF && (u = use_of(m, rel)))
+        u->owns = true;
+}
+
+static void mark_scalar(ir_operand *op, const member_uses *m)
+{
+    if (op->kind != OP_FIELD || !op->rec || !op->text)
+        return;
+    for (size_t i = 0; i < m->len; i++) {
+        const member_use *u = &m->items[i];
+        if (u->stored && !u->owns && !strcmp(u->rec, op->rec) &&
+            !strcmp(u->name, op->text))
+            op->scalar = true;
+    }
+}
+
+void mark_borrowed_members(ir_func *const *funcs, size_t n,
+                           const api_rules *rules, unsigned python_version)
+{
+    type_def_list none = { NULL, 0, 0 };
+    def_table_list no_tables = { NULL, 0, 0 };
+    gc_unit u = { funcs, n, &none, &no_tables, rules, python_version, "", NULL };
+    member_uses m = { NULL, 0, 0 };
+    for (size_t k = 0; k < n; k++) {
+        const ir_func *f = funcs[k];
+        gc_vars v;
+        gc_vars_init(&v, &u, f);
+        for (size_t b = 0; b < f->nblocks; b++)
+            for (size_t i = 0; i < f->blocks[b].ninsns; i++)
+                note_insn(&m, f, &v, &f->blocks[b].insns[i]);
+        gc_vars_free(&v);
+    }
+    for (size_t k = 0; k < n; k++)
+        for (size_t b = 0; b < funcs[k]->nblocks; b++)
+            for (size_t i = 0; i < funcs[k]->blocks[b].ninsns; i++) {
+                ir_insn *in = &funcs[k]->blocks[b].insns[i];
+                mark_scalar(&in->src, &m);
+                mark_scalar(&in->target, &m);
+                for (size_t a = 0; a < in->nargs; a++)
+                    mark_scalar(&in->args[a], &m);
+            }
+    for (size_t k = 0; k < n; k++)
+        for (size_t b = 0; b < funcs[k]->nblocks; b++) {
+            cfg_block *blk = &funcs[k]->blocks[b];
+            mark_scalar(&blk->cond.value, &m);
+            mark_scalar(&blk->cond.rhs, &m);
+            mark_scalar(&blk->value, &m);
+        }
+    free(m.items);
+}

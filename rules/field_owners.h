@@ -1,0 +1,18 @@
+/* field_owners.h - struct members that hold no reference of their own
+ * (only ever set to values the file does not own, never released), found
+ * over all the functions of a file and marked scalar in their operands
+ * before the engine runs.
+ *
+ * Ownership: the functions are modified in place; nothing is kept. */
+#ifndef PYREFCHECK_FIELD_OWNERS_H
+#define PYREFCHECK_FIELD_OWNERS_H
+
+#include <stddef.h>
+
+#include "../analyzer/ir.h"
+#include "apirules.h"
+
+void mark_borrowed_members(ir_func *const *funcs, size_t n,
+                           const api_rules *rules, unsigned python_version);
+
+#endif
