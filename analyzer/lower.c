@@ -1103,6 +1103,18 @@ static bool is_null_const(const ir_operand *op)
     return op->kind == OP_NULL || (op->kind == OP_INT && op->ival == 0);
 }
 
+/* a < b is b > a */
+static enum CXBinaryOperatorKind mirror_compare(enum CXBinaryOperatorKind op)
+{
+    switch (op) {
+    case CXBinaryOperator_LT: return CXBinaryOperator_GT;
+    case CXBinaryOperator_GT: return CXBinaryOperator_LT;
+    case CXBinaryOperator_LE: return CXBinaryOperator_GE;
+    case CXBinaryOperator_GE: return CXBinaryOperator_LE;
+    default: return op;
+    }
+}
+
 /* Comparisons against a constant: x == NULL, x != 0, x < 0, x == -1, ... */
 static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
 {
@@ -1118,6 +1130,14 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
     ir_operand r = lower_expr(x, k.c[1]);
     free(k.c);
     ir_loc loc = cursor_loc(c);
+    bool lconst = l.kind == OP_INT || l.kind == OP_NULL;
+    if (lconst && r.kind != OP_INT && r.kind != OP_NULL) {
+        /* "-1 == f()", "0 > x": the constant goes to the right */
+        ir_operand tmp = l;
+        l = r;
+        r = tmp;
+        op = mirror_compare(op);
+    }
     ir_cond cond = ir_cond_make(COND_OPAQUE, l, 0);
     bool swap = false;
     if (r.kind == OP_INT || r.kind == OP_NULL) {
