@@ -31,7 +31,8 @@ typedef enum {
     EVK_FAIL,       /* a: callee, b: error value */
     EVK_NULL_OK,    /* a: callee */
     EVK_BRANCH,     /* a: variable or NULL, flag: taken */
-    EVK_MOVED       /* the old value of a field is now the function's */
+    EVK_MOVED,      /* the old value of a field is now the function's */
+    EVK_SLOT        /* a: callee; the old item of a slot likewise */
 } event_kind;
 
 typedef struct trace_event {
@@ -63,6 +64,10 @@ static char *event_text(const trace_event *ev)
     case EVK_MOVED:
         return xstrdup("the old value is taken out of its field: this "
                        "function now owns that reference");
+    case EVK_SLOT:
+        return xasprintf("%s overwrites the slot this item was read from: "
+                         "this function now owns the container's reference "
+                         "to it", ev->a);
     case EVK_BRANCH:
         if (ev->a && ev->b)   /* b: an int variable */
             return xasprintf("'%s' is %s", ev->a, ev->flag ? "not 0" : "0");
@@ -206,7 +211,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     memset(&v, 0, sizeof v);
     v.kind = kind;
     v.null = null;
-    v.owner = v.name_var = -1;
+    v.owner = v.name_var = v.slot_of = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
     return (int)st->nvals - 1;
@@ -636,6 +641,64 @@ static int first_object_arg(path_state *st, const ir_insn *in)
     return -1;
 }
 
+/* The index of an item call: a constant, or the index variable's value. */
+static bool slot_index(path_state *st, const ir_operand *op, int *kind,
+                       long long *key)
+{
+    if (op->kind == OP_INT) {
+        *kind = 1;
+        *key = op->ival;
+        return true;
+    }
+    if (op->kind == OP_VAR) {
+        *kind = 2;
+        *key = operand_value(st, op);
+        return true;
+    }
+    return false;
+}
+
+static void set_slot(path_state *st, int v, const ir_insn *in)
+{
+    int kind;
+    long long key;
+    int container = operand_value(st, &in->args[0]);
+    if (!slot_index(st, &in->args[1], &kind, &key))
+        return;
+    ref_value *rv = &st->vals[v];
+    rv->slot_of = container;
+    rv->slot_kind = kind;
+    rv->slot_key = key;
+}
+
+/* An item-set call overwrites a slot without releasing its item: an item
+ * read from that slot before is now the function's to release. */
+static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
+{
+    int kind;
+    long long key;
+    if (in->nargs < 3 || !slot_index(st, &in->args[1], &kind, &key))
+        return;
+    int container = operand_value(st, &in->args[0]);
+    for (size_t v = 0; v < st->nvals; v++) {
+        ref_value *rv = &st->vals[v];
+        if (rv->slot_of != container || rv->slot_kind != kind ||
+            rv->slot_key != key || rv->null == NULL_YES)
+            continue;
+        rv->slot_of = -1;
+        rv->owner = -1;
+        rv->owned++;
+        rv->slot_taken = true;
+        if (!rv->tracked) {
+            rv->tracked = true;
+            rv->origin = in->loc;
+            rv->origin_api = NULL;
+            st->vals[v].origin_event =
+                add_event(e, st, in->loc, EVK_SLOT, in->callee, NULL, false);
+        }
+    }
+}
+
 static void set_result(engine *e, path_state *st, const ir_insn *in,
                        const call_model *m)
 {
@@ -653,6 +716,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     int owner = kind == REF_BORROWED ? first_object_arg(st, in) : -1;
     int v = new_value(st, null, kind);
     st->var_val[in->dst] = v;
+    if (r->item_get && in->nargs >= 2)
+        set_slot(st, v, in);
     ref_value *rv = &st->vals[v];
     rv->owner = owner;
     rv->err_indicator = r->tests_error;
@@ -860,6 +925,8 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     }
     if (r->clears_error)
         st->exc = EXC_NO;
+    if (r->item_set)
+        take_out_of_slot(e, st, in);
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     bind_out_params(st, in);
     if (nroles > 0 && !r->format_build)

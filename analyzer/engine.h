@@ -56,6 +56,12 @@ typedef struct ref_value {
     const char *release_api;
     const char *null_api;  /* the failing call that made it NULL */
     int owner;             /* borrowed from this value, -1 if not */
+    int slot_of;           /* read out of this container's slot (an
+                              item-get call), -1 if not */
+    int slot_kind;         /* its index: 1 a constant, 2 a value */
+    long long slot_key;    /* the constant, or the index's value */
+    bool slot_taken;       /* its slot was overwritten (item-set): the
+                              container's reference is the function's */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
     bool status;           /* the success result of a call that fails with

@@ -80,6 +80,11 @@ typedef struct api_rule {
     bool no_gil;            /* may be called without the GIL */
     bool returns_value;     /* with FAIL_NEG1: success returns a count or a
                                truth value rather than 0 */
+    bool item_get;          /* returns, borrowed, the item at index arg 2
+                               of container arg 1 (PyTuple_GET_ITEM) */
+    bool item_set;          /* puts arg 3 into slot arg 2 of container
+                               arg 1 without releasing what the slot held:
+                               that reference is now the caller's */
     bool atomic;            /* its result refers to no other object (a str,
                                bytes, int, float; a weak reference): it
                                cannot be part of a reference cycle */

@@ -62,6 +62,9 @@ static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
                  : v->kind == REF_HELD
                      ? xasprintf("reference taken out of a field at line %u",
                                  v->origin.line)
+                 : v->slot_taken
+                     ? xasprintf("reference taken out of a container slot at "
+                                 "line %u", v->origin.line)
                      : xasprintf("reference added at line %u", v->origin.line);
     char *held = var ? xasprintf(" held in '%s'", var) : xstrdup("");
     char *assumed = v->assumed
