@@ -114,6 +114,8 @@ typedef struct summary_acc {
     unsigned successes;     /* the other paths */
     unsigned consumed_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
+    unsigned zero_iff;      /* int params that, when 0, make the result
+                               0, on every path */
     bool may_raise;
 } summary_acc;
 
@@ -718,6 +720,11 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     st->var_val[in->dst] = v;
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
+    if (r->zero_iff_arg && r->zero_iff_arg <= in->nargs) {
+        nullness z = st->vals[operand_value(st, &in->args[r->zero_iff_arg - 1])].null;
+        if (z == NULL_YES)
+            st->vals[v].null = NULL_YES;
+    }
     ref_value *rv = &st->vals[v];
     rv->owner = owner;
     rv->err_indicator = r->tests_error;
@@ -1053,10 +1060,27 @@ static void exec_branch(engine *e, path_state *st, const cfg_block *b)
     }
 }
 
+/* What a switch edge tells about the value: case 0 makes it 0, any other
+ * case makes it nonzero, and so does the default when 0 is a case. */
+static void refine_switch(path_state *st, const cfg_block *b, size_t edge)
+{
+    if (b->value.kind != OP_VAR)
+        return;
+    bool zero_case = false;
+    for (size_t k = 0; k < b->ncases; k++)
+        zero_case |= b->case_vals[k] == 0;
+    ref_value *v = &st->vals[operand_value(st, &b->value)];
+    if (edge < b->ncases)
+        v->null = b->case_vals[edge] == 0 ? NULL_YES : NULL_NO;
+    else if (zero_case)
+        v->null = NULL_NO;
+}
+
 static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 {
     for (size_t i = 0; i < b->nsucc; i++) {
         path_state *ns = i + 1 == b->nsucc ? st : state_copy(e->f, st);
+        refine_switch(ns, b, i);
         ns->block = b->succ[i];
         ns->insn = 0;
         push(e, ns);
@@ -1120,11 +1144,30 @@ static unsigned meet(unsigned count, unsigned acc, unsigned mask)
     return count == 1 ? mask : acc & mask;
 }
 
+/* The int parameters known on this path either to be nonzero, or to be 0
+ * with a result of 0: makeError(0) returns 0. */
+static unsigned zero_with_result(const engine *e, const path_state *st,
+                                 const ref_value *v)
+{
+    unsigned mask = 0;
+    if (!e->f->returns_int || !v)
+        return 0;
+    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
+        int pv = st->var_val[p];
+        nullness pz = pv >= 0 ? st->vals[pv].null : NULL_UNKNOWN;
+        if (pv >= 0 && !e->f->vars[p].is_object && pz != NULL_UNKNOWN &&
+            (pz == NULL_NO || v->null == NULL_YES))
+            mask |= 1u << p;
+    }
+    return mask;
+}
+
 static void summarize_return(engine *e, path_state *st, int rv)
 {
     summary_acc *a = &e->acc;
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
     a->returns++;
+    a->zero_iff = meet(a->returns, a->zero_iff, zero_with_result(e, st, v));
     note_return_kind(e, st, rv);
     unsigned consumed = consumed_params(e, st);
     int p = returned_param(e, st, rv);
@@ -1179,6 +1222,9 @@ static void make_summary(const engine *e, func_summary *s)
         s->raises = a->ret_null_ok == 0;   /* an error helper: it sets one */
     }
     s->may_raise = a->may_raise;
+    for (unsigned p = 0; p < 32 && a->returns && !s->zero_iff_arg; p++)
+        if (a->zero_iff & (1u << p))
+            s->zero_iff_arg = p + 1;
     if (e->over_budget || e->f->incomplete)
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
 }

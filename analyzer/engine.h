@@ -143,6 +143,8 @@ typedef struct func_summary {
     unsigned steals_on_failure; /* ... consumed when it returns its error
                                    value, kept otherwise */
     unsigned steals_on_success; /* ... consumed only when it succeeds */
+    unsigned zero_iff_arg;  /* 1-based int parameter that, when 0, makes the
+                               result 0 (makeError(0)), 0: none */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

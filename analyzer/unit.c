@@ -72,6 +72,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->steals = s->steals;
     r->steals_on_failure = s->steals_on_failure;
     r->steals_on_success = s->steals_on_success;
+    r->zero_iff_arg = s->zero_iff_arg;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
 }

@@ -80,6 +80,8 @@ typedef struct api_rule {
     bool no_gil;            /* may be called without the GIL */
     bool returns_value;     /* with FAIL_NEG1: success returns a count or a
                                truth value rather than 0 */
+    unsigned zero_iff_arg;  /* the result is 0 when this 1-based argument
+                               is 0 (makeError(0)); 0: none */
     bool item_get;          /* returns, borrowed, the item at index arg 2
                                of container arg 1 (PyTuple_GET_ITEM) */
     bool item_set;          /* puts arg 3 into slot arg 2 of container
