@@ -294,5 +294,37 @@ if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[0]["che
     ok "gitlab code quality json"; else bad "gitlab code quality json"; fi
 cd "$T" || exit 2
 
+# The garbage collector's rules go through the same database and outputs.
+GDB=$T/gc/findings.db
+GCD=$TOP/corpus/gc-dealloc/bug_decref_before_untrack.c
+GCF=$TOP/corpus/gc-missing-flag/bug_static_incref_store.c
+check "gc findings: scan exits 1" 1 "$BIN" scan --db "$GDB" "$GCD" "$GCF"
+has "gc-dealloc in the text output" "error: .*\[gc-dealloc\]"
+has "gc-missing-flag is a note" "note: instances of Hook_Type .*\[gc-missing-flag\]"
+check "gc findings are in the database" 0 "$BIN" query --db "$GDB" \
+    "SELECT rule, severity FROM findings WHERE rule LIKE 'gc-%' ORDER BY rule"
+has "database row gc-dealloc" "gc-dealloc"
+has "database row gc-missing-flag with its severity" "gc-missing-flag.*note"
+check "gc findings: report json" 1 "$BIN" report --db "$GDB" --format json
+has "json gc rule" '"rule": "gc-dealloc"'
+"$BIN" report --db "$GDB" --format sarif >"$T/gc.sarif" 2>/dev/null
+if sh "$TOP/tests/sarif_check.sh" "$T/gc.sarif" >"$T/out" 2>&1; then
+    ok "gc sarif passes the SARIF validator"; else bad "gc sarif passes the SARIF validator"; fi
+if python3 -c '
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+ids = {r["id"] for r in run["tool"]["driver"]["rules"]}
+levels = {r["ruleId"]: r["level"] for r in run["results"]}
+assert {"gc-dealloc", "gc-missing-flag"} <= ids, ids
+assert levels["gc-missing-flag"] == "note" and levels["gc-dealloc"] == "error", levels
+' "$T/gc.sarif"; then ok "sarif gc rules and levels"; else bad "sarif gc rules and levels"; fi
+check "gc findings: report github" 1 "$BIN" report --db "$GDB" --format github
+has "github error for gc-dealloc" "^::error .*title=pyrefcheck gc-dealloc::"
+has "github notice for gc-missing-flag" "^::notice .*title=pyrefcheck gc-missing-flag::"
+check "gc findings: report gitlab" 1 "$BIN" report --db "$GDB" --format gitlab
+has "gitlab gc check name" '"check_name": *"gc-dealloc"'
+check "gc findings: report html" 1 "$BIN" report --db "$GDB" --format html
+has "html names the gc rule" "gc-missing-flag"
+
 echo "cli: $PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
