@@ -577,6 +577,10 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
             /* now borrowed from the container that took it */
             if (owner != v && !failed)
                 st->vals[v].owner = owner;
+        } else if (rv->owned == 0 && rv->kind == REF_HELD) {
+            /* a field's own reference handed over: the field no longer
+             * owns what it points to (PyErr_Restore(self->type, ...)) */
+            rv->place_released = true;
         }
     }
 }
@@ -1097,8 +1101,10 @@ static unsigned consumed_params(const engine *e, const path_state *st)
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
         int pv = st->var_val[p];
         const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
+        /* a NULL parameter has nothing to take over */
         if (rv && rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
-                                   (rv->escaped && rv->owned <= 0)))
+                                   (rv->escaped && rv->owned <= 0) ||
+                                   rv->null == NULL_YES))
             consumed |= 1u << p;
     }
     return consumed;
@@ -1130,7 +1136,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
         a->ret_param++;          /* new or borrowed: decided at the end */
         a->ret_param_mask |= 1u << p;
     } else if (v && e->f->returns_object) {
-        if (v->owned > 0)
+        /* a reference stored away (state->string = s) is not returned */
+        if (v->owned > (v->escaped ? 1 : 0))
             a->ret_new++;
         else
             a->ret_borrowed++;
