@@ -873,15 +873,14 @@ static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
 /* On a path where an exception is already set, a call that fails again
  * adds nothing a checker needs: that path is already in error (the
  * checkers report what it does wrong), so its calls are taken to succeed.
- * Calls that take references over (steals, output arguments) still split,
- * so that what each outcome owns stays right.  This keeps a run of
- * unchecked calls (PyModule_AddIntConstant, PyStructSequence_SET_ITEM of
- * PyLong_FromLong ...) from doubling the paths at each call. */
+ * Calls with output arguments still split, so that what each outcome
+ * holds stays right.  This keeps a run of unchecked calls
+ * (PyModule_AddIntConstant, PyModule_AddObject, PyStructSequence_SET_ITEM
+ * of PyLong_FromLong ...) from doubling the paths at each call. */
 static bool failure_is_moot(const path_state *st, const ir_insn *in,
                             const api_rule *r)
 {
-    if (st->exc != EXC_YES || r->steals_on_success || r->format_arg ||
-        r->unpack_outputs)
+    if (st->exc != EXC_YES || r->format_arg || r->unpack_outputs)
         return false;
     for (size_t i = 0; i < in->nargs; i++)
         if (in->args[i].kind == OP_ADDR)

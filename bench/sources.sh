@@ -37,7 +37,10 @@
 #           Modules/socketmodule.c (the other #included .c files, under
 #           Modules/_blake2/impl and Modules/expat, are outside the globs);
 #         Modules/getpath.c  part of the interpreter, not a module; it needs
-#           the generated Python/frozen_modules/getpath.h.
+#           the generated Python/frozen_modules/getpath.h;
+#         Modules/gcmodule.c  part of the interpreter; with Debian's
+#           pyconfig.h (WITH_DTRACE) it needs the generated
+#           Include/pydtrace_probes.h.
 # The C extension packages below are compiled as their setup.py does for
 # Debian's python3.11, so each gets -I /usr/include/python3.11 plus:
 #   pillow  pillow=9.4.0-1.1+deb12u1 -> pillow-9.4.0
@@ -188,6 +191,7 @@ EXCLUDE = {
     "Modules/getaddrinfo.c": "#included by Modules/socketmodule.c",
     "Modules/getnameinfo.c": "#included by Modules/socketmodule.c",
     "Modules/getpath.c": "part of the interpreter",
+    "Modules/gcmodule.c": "part of the interpreter; needs the generated pydtrace_probes.h",
 }
 # extra flags: MODULE_*_CFLAGS of Debian's configured Makefile, and the
 # define_macros of setup.py's _dbm for --with-dbmliborder=bdb:gdbm
