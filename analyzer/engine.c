@@ -116,6 +116,8 @@ typedef struct summary_acc {
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
+    unsigned null_ok_paths; /* paths returning NULL without an exception */
+    unsigned null_if;       /* object params NULL on every such path */
     bool may_raise;
 } summary_acc;
 
@@ -284,6 +286,7 @@ static int place_value(path_state *st, const ir_operand *op)
     bool addr = op->kind == OP_ADDR_GLOBAL;
     int v = new_value(st, addr ? NULL_NO : NULL_UNKNOWN,
                       addr ? REF_BORROWED : held);
+    st->vals[v].static_obj = addr;
     *operand_place(st, op) = v;   /* the places array may have moved */
     return v;
 }
@@ -498,7 +501,9 @@ static void exec_store(engine *e, path_state *st, const ir_insn *in)
     } else if (slot) {
         *slot = v;
     }
-    if (in->target.kind != OP_VAR)   /* a field, a global, memory: owned there */
+    /* a field, a global, memory: owned there (not a member of another C
+     * type, or one that holds no reference: a back-pointer) */
+    if (in->target.kind != OP_VAR && !in->target.scalar)
         st->vals[v].escaped = true;
 }
 
@@ -923,9 +928,21 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         state_free(fs);
         return;
     }
+    nullness keyed = NULL_UNKNOWN;   /* the argument a NULL result follows */
+    if (r->null_if_arg && r->null_if_arg <= in->nargs)
+        keyed = st->vals[operand_value(st, &in->args[r->null_if_arg - 1])].null;
+    if (keyed == NULL_YES && in->dst >= 0) {
+        /* helper(NULL) gives NULL back and leaves the exception as it is */
+        path_state *ns = null_outcome(e, st, b, in, &m, false);
+        path_state old = *st;
+        *st = *ns;
+        *ns = old;
+        state_free(ns);
+        return;
+    }
     if (can_fail && !failure_is_moot(st, in, r))
         push(e, null_outcome(e, st, b, in, &m, true));
-    if (r->null_ok && in->dst >= 0)
+    if (r->null_ok && in->dst >= 0 && keyed != NULL_NO)
         push(e, null_outcome(e, st, b, in, &m, false));
     if ((!m.known && !m.assumed) || (m.known && r->may_raise && st->exc == EXC_NO))
         st->exc = EXC_MAYBE;
@@ -1174,6 +1191,16 @@ static void summarize_return(engine *e, path_state *st, int rv)
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
     a->returns++;
     a->zero_iff = meet(a->returns, a->zero_iff, zero_with_result(e, st, v));
+    if (v && v->null == NULL_YES && st->exc == EXC_NO && e->f->returns_object) {
+        unsigned nulls = 0;
+        for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
+            int pv = st->var_val[p];
+            if (pv >= 0 && e->f->vars[p].is_object && st->vals[pv].null == NULL_YES)
+                nulls |= 1u << p;
+        }
+        a->null_ok_paths++;
+        a->null_if = meet(a->null_ok_paths, a->null_if, nulls);
+    }
     note_return_kind(e, st, rv);
     unsigned consumed = consumed_params(e, st);
     int p = returned_param(e, st, rv);
@@ -1231,6 +1258,11 @@ static void make_summary(const engine *e, func_summary *s)
     for (unsigned p = 0; p < 32 && a->returns && !s->zero_iff_arg; p++)
         if (a->zero_iff & (1u << p))
             s->zero_iff_arg = p + 1;
+    /* NULL without an exception only for a NULL argument: "if (!arg)
+     * return NULL;" in a helper handed a result it did not check */
+    for (unsigned p = 0; p < 32 && a->null_ok_paths && !s->null_if_arg; p++)
+        if (a->null_if & (1u << p))
+            s->null_if_arg = p + 1;
     if (e->over_budget || e->f->incomplete)
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
 }

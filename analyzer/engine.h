@@ -45,6 +45,8 @@ typedef struct ref_value {
     bool assumed;          /* a new reference by CPython's convention only */
     bool summarized;       /* a new reference by a summary of one of the
                               file's functions */
+    bool static_obj;       /* a statically allocated object (&_Py_NoneStruct,
+                              a static type): never freed */
     bool err_indicator;    /* the result of PyErr_Occurred() */
     bool is_param;
     bool from_caller;      /* a parameter the function takes over */
@@ -145,6 +147,8 @@ typedef struct func_summary {
     unsigned steals_on_success; /* ... consumed only when it succeeds */
     unsigned zero_iff_arg;  /* 1-based int parameter that, when 0, makes the
                                result 0 (makeError(0)), 0: none */
+    unsigned null_if_arg;   /* 1-based object parameter that is NULL on every
+                               path returning NULL without an exception */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

@@ -839,6 +839,17 @@ static bool compares_constant(CXCursor l, CXCursor r)
     return eval_int(r, &v) || eval_int(l, &v);
 }
 
+/* The object in op (a variable holding one) goes where the IR does not
+ * follow: a store to an unknown place. */
+static void escape_object(lower_ctx *x, const ir_operand *op, ir_loc loc)
+{
+    if (op->kind != OP_VAR || op->var < 0 || !x->f->vars[op->var].is_object)
+        return;
+    ir_insn *in = emit(x, INSN_STORE, loc);
+    in->target = unknown();
+    in->src = ir_op_copy(op);
+}
+
 static ir_operand lower_binary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -862,6 +873,13 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
     } else {
         ir_operand r = lower_expr(x, k.c[1]);
         ir_operand l = lower_expr(x, k.c[0]);
+        if (op == CXBinaryOperator_And || op == CXBinaryOperator_Or ||
+            op == CXBinaryOperator_Xor) {
+            /* a tagged pointer, (uintptr_t)obj | 1: where the object goes
+             * is no longer followed */
+            escape_object(x, &l, cursor_loc(c));
+            escape_object(x, &r, cursor_loc(c));
+        }
         bool compound = op >= CXBinaryOperator_MulAssign &&
                         op <= CXBinaryOperator_OrAssign;
         if (compound && l.kind == OP_VAR)

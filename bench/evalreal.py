@@ -201,6 +201,22 @@ def main():
     out.append("")
     out.append("Sampled rules: " + tally_line(tally_all))
     out.append("")
+    judged = tally_all["true bug"] + tally_all["false positive"]
+    share = 100.0 * tally_all["true bug"] / judged if judged else 0.0
+    out.append("Target: at least 85%% of triaged findings are true bugs: %s (%.0f%%)." % (
+        "met" if share >= 85 else "not met", share))
+    bad = [name for name, tree, findings, summary, rc, errs in results
+           if rc not in (0, 1) or errs]
+    out.append("")
+    out.append("Every codebase scanned without a crash and with every file parsed "
+               "(exit 0: no finding, 1: findings)." if not bad else
+               "Codebases with a scan error or a file that did not parse: %s." % ", ".join(bad))
+    out.append("")
+    notes = os.path.join(TOP, "bench", "real-world-notes.md")
+    if os.path.exists(notes):
+        with open(notes, encoding="utf-8") as fp:
+            out.append(fp.read().rstrip("\n"))
+        out.append("")
     gone = sorted(k for k in verdicts if k not in shown)
     out.append("## Verdicts whose finding is no longer reported")
     out.append("")

@@ -82,6 +82,8 @@ typedef struct api_rule {
                                truth value rather than 0 */
     unsigned zero_iff_arg;  /* the result is 0 when this 1-based argument
                                is 0 (makeError(0)); 0: none */
+    unsigned null_if_arg;   /* NULL without an exception comes back only
+                               for a NULL argument N, and always does */
     bool item_get;          /* returns, borrowed, the item at index arg 2
                                of container arg 1 (PyTuple_GET_ITEM) */
     bool item_set;          /* puts arg 3 into slot arg 2 of container

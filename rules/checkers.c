@@ -188,7 +188,8 @@ static void check_use_after_release(checker_ctx *cx, engine_event_kind ev)
      * something else keeps alive (a cache, a context variable), which
      * the summaries cannot see; not reported */
     bool borrow_idiom = rv->released && !rv->stolen && (rv->assumed || rv->summarized);
-    if (borrow_idiom) {
+    /* Py_None, Py_True, static types: their last reference is never ours */
+    if (borrow_idiom || rv->static_obj) {
         free(d);
         return;
     }
