@@ -1152,8 +1152,10 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
         a->ret_param++;          /* new or borrowed: decided at the end */
         a->ret_param_mask |= 1u << p;
     } else if (v && e->f->returns_object) {
-        /* a reference stored away (state->string = s) is not returned */
-        if (v->owned > (v->escaped ? 1 : 0))
+        /* an argument's reference stored away (Py_INCREF(s);
+         * state->string = s; return s;) is not returned; a fresh object
+         * also linked into a list is */
+        if (v->owned > (v->escaped && v->is_param ? 1 : 0))
             a->ret_new++;
         else
             a->ret_borrowed++;
