@@ -582,6 +582,8 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
             /* now borrowed from the container that took it */
             if (owner != v && !failed)
                 st->vals[v].owner = owner;
+        } else if (rv->owned == 0 && rv->is_param) {
+            rv->stolen = true;   /* the caller's reference was handed on */
         } else if (rv->owned == 0 && rv->kind == REF_HELD) {
             /* a field's own reference handed over: the field no longer
              * owns what it points to (PyErr_Restore(self->type, ...)) */

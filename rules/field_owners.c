@@ -3,9 +3,11 @@
  *
  * The engine takes a pointer-to-object member to own the object it points
  * to: overwriting it hands the old reference to the function.  A member
- * that the file only ever sets to values it does not own (a back-pointer:
- * self->txn = txn, with no Py_INCREF), and never releases, holds none; its
- * operands are marked scalar so that the engine leaves them alone. */
+ * that the file stores objects into but never releases (Py_DECREF,
+ * Py_CLEAR, Py_SETREF of it, in any function: dealloc and tp_clear
+ * included) holds none: a back-pointer (self->txn = txn), a link of an
+ * intrusive list (parent->children = self).  Its operands are marked
+ * scalar so that the engine leaves them alone. */
 #include "field_owners.h"
 
 #include <stdlib.h>
@@ -17,7 +19,7 @@
 typedef struct member_use {
     const char *rec, *name;
     bool stored;        /* something other than NULL is stored into it */
-    bool owns;          /* an owned value is stored, or it is released */
+    bool owns;          /* it is released somewhere */
 } member_use;
 
 typedef struct member_uses {
@@ -37,22 +39,30 @@ static member_use *use_of(member_uses *m, const ir_operand *op)
     return &m->items[m->len - 1];
 }
 
-static void note_insn(member_uses *m, const ir_func *f, const gc_vars *v,
+/* The member an operand denotes, directly or loaded into a variable. */
+static member_use *member_of(member_uses *m, const gc_vars *v, const ir_operand *op)
+{
+    if (op->kind == OP_VAR && op->var >= 0 && (size_t)op->var < v->n && v->field[op->var])
+        op = v->field[op->var];
+    return use_of(m, op);
+}
+
+static void note_insn(member_uses *m, const gc_unit *gu, const gc_vars *v,
                       const ir_insn *in)
 {
     member_use *u;
     if (in->kind == INSN_STORE && in->src.kind != OP_NULL &&
-        (u = use_of(m, &in->target))) {
+        (u = use_of(m, &in->target)))
         u->stored = true;
-        u->owns |= gc_is_owned(f, v, &in->src);
-    }
     /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary */
-    const ir_operand *rel = &in->src;
-    if (in->kind == INSN_DECREF && rel->kind == OP_VAR && rel->var >= 0 &&
-        (size_t)rel->var < v->n && v->field[rel->var])
-        rel = v->field[rel->var];
-    if (in->kind == INSN_DECREF && (u = use_of(m, rel)))
+    if (in->kind == INSN_DECREF && (u = member_of(m, v, &in->src)))
         u->owns = true;
+    /* handed to a call that takes it over: PyErr_Restore(self->type, ...) */
+    const api_rule *r = gc_rule(gu, in);
+    unsigned steals = r ? r->steals | r->steals_on_success : 0;
+    for (size_t a = 0; steals && a < in->nargs && a < 32; a++)
+        if ((steals & (1u << a)) && (u = member_of(m, v, &in->args[a])))
+            u->owns = true;
 }
 
 static void mark_scalar(ir_operand *op, const member_uses *m)
@@ -80,7 +90,7 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
         gc_vars_init(&v, &u, f);
         for (size_t b = 0; b < f->nblocks; b++)
             for (size_t i = 0; i < f->blocks[b].ninsns; i++)
-                note_insn(&m, f, &v, &f->blocks[b].insns[i]);
+                note_insn(&m, &u, &v, &f->blocks[b].insns[i]);
         gc_vars_free(&v);
     }
     for (size_t k = 0; k < n; k++)
