@@ -42,17 +42,6 @@ static char *spelling(CXCursor c)
     return out;
 }
 
-static bool eval_int(CXCursor c, long long *out)
-{
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    bool ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
-    if (ok)
-        *out = clang_EvalResult_getAsLongLong(r);
-    if (r)
-        clang_EvalResult_dispose(r);
-    return ok;
-}
-
 /* The function or variable an initialiser names, through casts; NULL. */
 static char *named_decl(CXCursor value)
 {
@@ -127,7 +116,7 @@ static void read_slot_row(type_def *t, CXCursor row)
     size_t n;
     CXCursor *kids = cursor_children(row, &n);
     long long id;
-    if (n >= 2 && eval_int(kids[0], &id))
+    if (n >= 2 && cursor_eval_int(kids[0], &id))
         for (size_t i = 0; i < sizeof slot_ids / sizeof slot_ids[0]; i++)
             if (slot_ids[i].id == id)
                 set_slot(t, slot_ids[i].slot, kids[1]);
@@ -160,7 +149,7 @@ static void read_field(type_def *t, const char *field, CXCursor value)
     if (!strcmp(field, "tp_basicsize") || !strcmp(field, "basicsize"))
         read_record(t, value);
     else if (!strcmp(field, "tp_flags") || !strcmp(field, "flags"))
-        t->flags_known = eval_int(value, &t->flags);
+        t->flags_known = cursor_eval_int(value, &t->flags);
     else if (!strcmp(field, "slots"))
         read_slots(t, value);
     else
@@ -265,12 +254,7 @@ static enum CXChildVisitResult type_visitor(CXCursor c, CXCursor parent,
     memset(&t, 0, sizeof t);
     t.heap = heap;
     t.var = spelling(c);
-    CXFile file = NULL;
-    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &t.loc.line,
-                               &t.loc.col, NULL);
-    CXString fname = clang_getFileName(file);
-    t.file = xstrdup(clang_getCString(fname));
-    clang_disposeString(fname);
+    t.file = cursor_decl_site(c, &t.loc);
     read_init(&t, init, clang_getCursorType(c));
     type_def_list *out = data;
     ARRAY_PUSH(out->items, out->len, out->cap, t);

@@ -89,3 +89,18 @@ void finding_set_fingerprint(finding *f, int rel_line, const char *key)
     free(f->fingerprint);
     f->fingerprint = xstrdup(hex);
 }
+
+void finding_report(finding_list *l, const finding_site *at, char *message)
+{
+    finding fd;
+    memset(&fd, 0, sizeof fd);
+    fd.rule = xstrdup(at->rule);
+    fd.severity = xstrdup(at->severity);
+    fd.file = xstrdup(at->file);
+    fd.line = at->line;
+    fd.col = at->col;
+    fd.function = xstrdup(at->function);
+    fd.message = message;
+    finding_set_fingerprint(&fd, at->rel_line, at->key);
+    finding_list_push(l, &fd);
+}

@@ -52,4 +52,14 @@ void finding_list_sort(finding_list *l);
  * naming the variables and API involved. */
 void finding_set_fingerprint(finding *f, int rel_line, const char *key);
 
+/* Append a finding without trace steps to l: the strings are copied, the
+ * message is taken over; the fingerprint is made of rel_line and key. */
+typedef struct finding_site {
+    const char *rule, *severity, *file, *function;
+    unsigned line, col;
+    int rel_line;
+    const char *key;
+} finding_site;
+void finding_report(finding_list *l, const finding_site *at, char *message);
+
 #endif

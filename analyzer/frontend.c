@@ -457,34 +457,17 @@ static void read_method_fields(table_entry *e, const table_kids *f)
         }
     }
     if (f->n >= 3) {
-        CXEvalResult r = clang_Cursor_Evaluate(f->c[2]);
-        if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
-            e->flags = clang_EvalResult_getAsLongLong(r);
-            e->flags_known = true;
-        }
-        if (r)
-            clang_EvalResult_dispose(r);
+        e->flags_known = cursor_eval_int(f->c[2], &e->flags);
     }
-}
-
-static bool eval_int(CXCursor c, long long *out)
-{
-    CXEvalResult r = clang_Cursor_Evaluate(c);
-    bool ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
-    if (ok)
-        *out = clang_EvalResult_getAsLongLong(r);
-    if (r)
-        clang_EvalResult_dispose(r);
-    return ok;
 }
 
 /* {name, type, offset, flags, doc} */
 static void read_member_fields(table_entry *e, const table_kids *f)
 {
     long long type;
-    if (f->n >= 4 && eval_int(f->c[1], &type) &&
-        eval_int(f->c[2], &e->member_offset) &&
-        eval_int(f->c[3], &e->member_flags)) {
+    if (f->n >= 4 && cursor_eval_int(f->c[1], &type) &&
+        cursor_eval_int(f->c[2], &e->member_offset) &&
+        cursor_eval_int(f->c[3], &e->member_flags)) {
         e->member_type = (int)type;
         e->member_known = true;
     }
@@ -547,12 +530,7 @@ static enum CXChildVisitResult table_visitor(CXCursor c, CXCursor parent,
     CXString name = clang_getCursorSpelling(c);
     t.var = xstrdup(clang_getCString(name));
     clang_disposeString(name);
-    CXFile file = NULL;
-    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &t.loc.line,
-                               &t.loc.col, NULL);
-    CXString fname = clang_getFileName(file);
-    t.file = xstrdup(clang_getCString(fname));
-    clang_disposeString(fname);
+    t.file = cursor_decl_site(c, &t.loc);
     table_kids rows = table_children(init);
     for (size_t i = 0; i < rows.n; i++)
         if (clang_getCursorKind(rows.c[i]) == CXCursor_InitListExpr)

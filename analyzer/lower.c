@@ -185,7 +185,7 @@ static bool type_is_int(CXType t)
     return t.kind >= CXType_Bool && t.kind <= CXType_Int128;
 }
 
-static bool eval_int(CXCursor c, long long *out)
+bool cursor_eval_int(CXCursor c, long long *out)
 {
     CXEvalResult r = clang_Cursor_Evaluate(c);
     if (!r)
@@ -586,7 +586,7 @@ bool cursor_is_null_constant(CXCursor c)
         if (k == CXCursor_GNUNullExpr)
             return true;
         if (k == CXCursor_IntegerLiteral)
-            return eval_int(c, &v) && v == 0;
+            return cursor_eval_int(c, &v) && v == 0;
         if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
             k != CXCursor_CStyleCastExpr)
             return false;
@@ -836,7 +836,7 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 static bool compares_constant(CXCursor l, CXCursor r)
 {
     long long v;
-    return eval_int(r, &v) || eval_int(l, &v);
+    return cursor_eval_int(r, &v) || cursor_eval_int(l, &v);
 }
 
 /* The object in op (a variable holding one) goes where the IR does not
@@ -1029,7 +1029,7 @@ static ir_operand lower_literal(lower_ctx *x, CXCursor c, enum CXCursorKind kind
         free(text);
         return op;
     }
-    if (eval_int(c, &v))
+    if (cursor_eval_int(c, &v))
         return ir_op_int(v);
     if (kind == CXCursor_FloatingLiteral) {
         /* -1.0 and 0.0 matter in error checks: keep integral values */
@@ -1448,7 +1448,7 @@ static void lower_case(lower_ctx *x, CXCursor c, kids *k, bool is_default)
         x->sw->default_block = b;
     } else {
         long long val = 0;
-        if (!eval_int(k->c[0], &val))
+        if (!cursor_eval_int(k->c[0], &val))
             ir_mark_incomplete(x->f, "case value is not a constant");
         size_t n = x->sw->n;
         ARRAY_PUSH(x->sw->vals, x->sw->n, x->sw->capv, val);
@@ -1643,4 +1643,15 @@ CXCursor cursor_unwrap(CXCursor c, bool *cast)
             return c;
         c = next;
     }
+}
+
+char *cursor_decl_site(CXCursor c, ir_loc *loc)
+{
+    CXFile file = NULL;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, &loc->line,
+                               &loc->col, NULL);
+    CXString fname = clang_getFileName(file);
+    char *out = xstrdup(clang_getCString(fname));
+    clang_disposeString(fname);
+    return out;
 }

@@ -29,6 +29,12 @@ bool cursor_is_null_constant(CXCursor c);
  * not NULL) is set when a cast was passed. */
 CXCursor cursor_unwrap(CXCursor c, bool *cast);
 
+/* The integer value of a constant expression: true and *out, or false. */
+bool cursor_eval_int(CXCursor c, long long *out);
+
+/* The file (caller frees) and expansion location of a declaration. */
+char *cursor_decl_site(CXCursor c, ir_loc *loc);
+
 /* Expansion location of a cursor (the user's line for macro code). */
 ir_loc cursor_loc(CXCursor c);
 

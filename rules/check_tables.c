@@ -42,17 +42,9 @@ static const char *const table_types[] = {
 static void report(finding_list *out, const char *path, const char *var,
                    ir_loc loc, int rel, const char *key, char *message)
 {
-    finding fd;
-    memset(&fd, 0, sizeof fd);
-    fd.rule = xstrdup("methoddef-mismatch");
-    fd.severity = xstrdup("error");
-    fd.file = xstrdup(path);
-    fd.line = loc.line;
-    fd.col = loc.col;
-    fd.function = xstrdup(var);
-    fd.message = message;
-    finding_set_fingerprint(&fd, rel, key);
-    finding_list_push(out, &fd);
+    finding_site at = { "methoddef-mismatch", "error", path, var, loc.line,
+                        loc.col, rel, key };
+    finding_report(out, &at, message);
 }
 
 static void check_entry(const def_table *t, const table_entry *e,

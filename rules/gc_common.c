@@ -289,15 +289,6 @@ void gc_report(const gc_unit *u, const char *rule, const char *severity,
                const char *where, ir_loc loc, int rel, const char *key,
                char *message)
 {
-    finding fd;
-    memset(&fd, 0, sizeof fd);
-    fd.rule = xstrdup(rule);
-    fd.severity = xstrdup(severity);
-    fd.file = xstrdup(u->path);
-    fd.line = loc.line;
-    fd.col = loc.col;
-    fd.function = xstrdup(where);
-    fd.message = message;
-    finding_set_fingerprint(&fd, rel, key);
-    finding_list_push(u->out, &fd);
+    finding_site at = { rule, severity, u->path, where, loc.line, loc.col, rel, key };
+    finding_report(u->out, &at, message);
 }

@@ -17,19 +17,11 @@ static void pass_report(const pass_ctx *pc, const char *rule,
                         char *message)
 {
     const ir_func *f = pc->f;
-    finding fd;
-    memset(&fd, 0, sizeof fd);
-    fd.rule = xstrdup(rule);
-    fd.severity = xstrdup(severity);
-    fd.file = xstrdup(f->file);
-    fd.line = loc.line;
-    fd.col = loc.col;
-    fd.function = xstrdup(f->name);
-    fd.message = message;
     char *k = xasprintf("%s:%u", key, loc.col);
-    finding_set_fingerprint(&fd, (int)loc.line - (int)f->loc.line, k);
+    finding_site at = { rule, severity, f->file, f->name, loc.line, loc.col,
+                        (int)loc.line - (int)f->loc.line, k };
+    finding_report(pc->out, &at, message);
     free(k);
-    finding_list_push(pc->out, &fd);
 }
 
 static const api_rule *rule_for(const pass_ctx *pc, const char *name)
