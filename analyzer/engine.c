@@ -732,7 +732,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
     if (r->zero_iff_arg && r->zero_iff_arg <= in->nargs) {
-        nullness z = st->vals[operand_value(st, &in->args[r->zero_iff_arg - 1])].null;
+        int zi = operand_value(st, &in->args[r->zero_iff_arg - 1]);
+        nullness z = st->vals[zi].null;   /* after operand_value: it may grow vals */
         if (z == NULL_YES)
             st->vals[v].null = NULL_YES;
     }
@@ -871,7 +872,8 @@ static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
         bool object = a->kind == OP_NULL || a->kind == OP_GLOBAL ||
                       a->kind == OP_FIELD ||
                       (a->kind == OP_VAR && e->f->vars[a->var].is_object);
-        if (object && st->vals[operand_value(st, a)].null == NULL_YES)
+        int ai = object ? operand_value(st, a) : -1;
+        if (object && st->vals[ai].null == NULL_YES)
             return true;
     }
     return false;
@@ -931,8 +933,10 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         return;
     }
     nullness keyed = NULL_UNKNOWN;   /* the argument a NULL result follows */
-    if (r->null_if_arg && r->null_if_arg <= in->nargs)
-        keyed = st->vals[operand_value(st, &in->args[r->null_if_arg - 1])].null;
+    if (r->null_if_arg && r->null_if_arg <= in->nargs) {
+        int ki = operand_value(st, &in->args[r->null_if_arg - 1]);
+        keyed = st->vals[ki].null;
+    }
     if (keyed == NULL_YES && in->dst >= 0) {
         /* helper(NULL) gives NULL back and leaves the exception as it is */
         path_state *ns = null_outcome(e, st, b, in, &m, false);
@@ -1091,7 +1095,8 @@ static void refine_switch(path_state *st, const cfg_block *b, size_t edge)
     bool zero_case = false;
     for (size_t k = 0; k < b->ncases; k++)
         zero_case |= b->case_vals[k] == 0;
-    ref_value *v = &st->vals[operand_value(st, &b->value)];
+    int vi = operand_value(st, &b->value);
+    ref_value *v = &st->vals[vi];
     if (edge < b->ncases)
         v->null = b->case_vals[edge] == 0 ? NULL_YES : NULL_NO;
     else if (zero_case)
