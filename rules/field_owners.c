@@ -3,11 +3,13 @@
  *
  * The engine takes a pointer-to-object member to own the object it points
  * to: overwriting it hands the old reference to the function.  A member
- * that the file stores objects into but never releases (Py_DECREF,
- * Py_CLEAR, Py_SETREF of it, in any function: dealloc and tp_clear
- * included) holds none: a back-pointer (self->txn = txn), a link of an
- * intrusive list (parent->children = self).  Its operands are marked
- * scalar so that the engine leaves them alone. */
+ * that the file never releases (Py_DECREF, Py_CLEAR, Py_SETREF of it, or
+ * handing it to a call that takes it, in any function) and never gives a
+ * reference of its own (a new or increfed object that the storing
+ * function does not also return) holds none: a back-pointer
+ * (self->txn = txn), a link of an intrusive list (parent->children = self;
+ * return self;).  Its operands are marked scalar so that the engine
+ * leaves them alone. */
 #include "field_owners.h"
 
 #include <stdlib.h>
@@ -19,7 +21,7 @@
 typedef struct member_use {
     const char *rec, *name;
     bool stored;        /* something other than NULL is stored into it */
-    bool owns;          /* it is released somewhere */
+    bool owns;          /* it is released somewhere, or takes a reference */
 } member_use;
 
 typedef struct member_uses {
@@ -47,13 +49,39 @@ static member_use *member_of(member_uses *m, const gc_vars *v, const ir_operand 
     return use_of(m, op);
 }
 
-static void note_insn(member_uses *m, const gc_unit *gu, const gc_vars *v,
-                      const ir_insn *in)
+/* Does f return the object op holds (the same variable, or a copy)? */
+static bool returns(const ir_func *f, const gc_vars *v, const ir_operand *op)
+{
+    if (op->kind != OP_VAR || op->var < 0)
+        return false;
+    for (size_t b = 0; b < f->nblocks; b++) {
+        const ir_operand *r = &f->blocks[b].value;
+        if (f->blocks[b].term != TERM_RETURN || r->kind != OP_VAR || r->var < 0)
+            continue;
+        if (r->var == op->var)
+            return true;
+        for (size_t k = 0; k < f->blocks[b].ninsns; k++) {
+            const ir_insn *in = &f->blocks[b].insns[k];
+            if (in->kind == INSN_ASSIGN && in->dst == r->var &&
+                in->src.kind == OP_VAR && in->src.var == op->var)
+                return true;
+        }
+    }
+    (void)v;
+    return false;
+}
+
+static void note_insn(member_uses *m, const gc_unit *gu, const ir_func *f,
+                      const gc_vars *v, const ir_insn *in)
 {
     member_use *u;
     if (in->kind == INSN_STORE && in->src.kind != OP_NULL &&
-        (u = use_of(m, &in->target)))
+        (u = use_of(m, &in->target))) {
         u->stored = true;
+        /* a reference the function owns and does not return: the member
+         * takes it (not so for "p->children = self; return self;") */
+        u->owns |= gc_is_owned(f, v, &in->src) && !returns(f, v, &in->src);
+    }
     /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary */
     if (in->kind == INSN_DECREF && (u = member_of(m, v, &in->src)))
         u->owns = true;
@@ -90,7 +118,7 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
         gc_vars_init(&v, &u, f);
         for (size_t b = 0; b < f->nblocks; b++)
             for (size_t i = 0; i < f->blocks[b].ninsns; i++)
-                note_insn(&m, &u, &v, &f->blocks[b].insns[i]);
+                note_insn(&m, &u, f, &v, &f->blocks[b].insns[i]);
         gc_vars_free(&v);
     }
     for (size_t k = 0; k < n; k++)

@@ -1,5 +1,5 @@
 /* field_owners.h - struct members that hold no reference of their own
- * (stored into, but never released anywhere in the file), found
+ * (stored into, never released, never given a reference), found
  * over all the functions of a file and marked scalar in their operands
  * before the engine runs.
  *
