@@ -117,6 +117,7 @@ typedef struct summary_acc {
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned null_ok_paths; /* paths returning NULL without an exception */
+    unsigned zero_paths;    /* int paths returning a known 0 */
     unsigned null_if;       /* object params NULL on every such path */
     bool may_raise;
 } summary_acc;
@@ -731,6 +732,10 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     st->var_val[in->dst] = v;
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
+    if (r->returns_zero) {
+        st->vals[v].null = NULL_YES;
+        st->vals[v].sign = 1;       /* >= 0 */
+    }
     if (r->zero_iff_arg && r->zero_iff_arg <= in->nargs) {
         int zi = operand_value(st, &in->args[r->zero_iff_arg - 1]);
         nullness z = st->vals[zi].null;   /* after operand_value: it may grow vals */
@@ -920,9 +925,12 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     }
     if (m.known && r->acquires_gil)
         st->gil_released = false;
+    /* an item at a variable index (a loop over the container) is taken to
+     * be in range: only a constant index is followed to IndexError */
+    bool ranged = r->item_get && in->nargs >= 2 && in->args[1].kind == OP_VAR;
     bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                      r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
-                    !r->misuse_only;
+                    !r->misuse_only && !ranged;
     if (can_fail && r->checks_null && null_argument(e, st, in)) {
         /* it refuses the NULL: only the failure outcome is possible */
         path_state *fs = null_outcome(e, st, b, in, &m, true);
@@ -1029,8 +1037,33 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     }
 }
 
-static void refine(path_state *st, const ir_cond *c, bool taken)
+/* "if (arg == Py_None)": on the equal side a parameter is that static
+ * object, whose reference needs no accounting. */
+static void refine_static(const engine *e, path_state *st, const ir_cond *c,
+                          bool taken)
 {
+    if (c->value.kind != OP_VAR || (c->cmp != CMP_EQ && c->cmp != CMP_NE) ||
+        (c->cmp == CMP_EQ) != taken)
+        return;
+    int cur = var_value(st, c->value.var);
+    if (!st->vals[cur].is_param || st->vals[cur].owned > 0)
+        return;
+    st->vals[cur].static_obj = true;
+    /* a helper judged by its summary may take its argument over: the
+     * reference it got is one to that object (Py_DECREF(Py_None) then
+     * releases it) */
+    if (!e->f->python_facing) {
+        int g = operand_value(st, &c->rhs);
+        st->vals[g].owned++;
+    }
+}
+
+static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken)
+{
+    if (c->kind == COND_CMP && c->rhs.kind == OP_ADDR_GLOBAL) {
+        refine_static(e, st, c, taken);
+        return;
+    }
     if (c->kind == COND_POS && taken) {
         int id = operand_value(st, &c->value);
         st->vals[id].sign = 1;
@@ -1076,7 +1109,7 @@ static void exec_branch(engine *e, path_state *st, const cfg_block *b)
             continue;
         bool last = !taken || !can_f;
         path_state *ns = last ? st : state_copy(e->f, st);
-        refine(ns, &b->cond, taken);
+        refine(e, ns, &b->cond, taken);
         if (can_t && can_f)
             add_event(e, ns, b->term_loc, EVK_BRANCH, branch_name(e->f, &b->cond),
                       branch_is_int(e->f, &b->cond) ? "int" : NULL, taken);
@@ -1124,10 +1157,12 @@ static unsigned consumed_params(const engine *e, const path_state *st)
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
         int pv = st->var_val[p];
         const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
-        /* a NULL parameter has nothing to take over */
-        if (rv && rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
-                                   (rv->escaped && rv->owned <= 0) ||
-                                   rv->null == NULL_YES))
+        /* a NULL parameter has nothing to take over, nor has one that is
+         * a static object (if (arg == Py_None) ...) */
+        if (rv && ((rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
+                                     (rv->escaped && rv->owned <= 0) ||
+                                     rv->null == NULL_YES)) ||
+                   rv->static_obj))
             consumed |= 1u << p;
     }
     return consumed;
@@ -1200,6 +1235,8 @@ static void summarize_return(engine *e, path_state *st, int rv)
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
     a->returns++;
     a->zero_iff = meet(a->returns, a->zero_iff, zero_with_result(e, st, v));
+    if (e->f->returns_int && v && v->null == NULL_YES)
+        a->zero_paths++;
     if (v && v->null == NULL_YES && st->exc == EXC_NO && e->f->returns_object) {
         unsigned nulls = 0;
         for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
@@ -1264,6 +1301,9 @@ static void make_summary(const engine *e, func_summary *s)
         s->raises = a->ret_null_ok == 0;   /* an error helper: it sets one */
     }
     s->may_raise = a->may_raise;
+    /* an int function that returns 0 on every path (a setup step that
+     * cannot fail): "if (setup(m) < 0)" is never taken */
+    s->returns_zero = e->f->returns_int && a->returns && a->zero_paths == a->returns;
     for (unsigned p = 0; p < 32 && a->returns && !s->zero_iff_arg; p++)
         if (a->zero_iff & (1u << p))
             s->zero_iff_arg = p + 1;

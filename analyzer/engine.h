@@ -149,6 +149,7 @@ typedef struct func_summary {
                                result 0 (makeError(0)), 0: none */
     unsigned null_if_arg;   /* 1-based object parameter that is NULL on every
                                path returning NULL without an exception */
+    bool returns_zero;      /* an int function returning 0 on every path */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

@@ -1148,7 +1148,8 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
     ir_operand r = lower_expr(x, k.c[1]);
     free(k.c);
     ir_loc loc = cursor_loc(c);
-    bool lconst = l.kind == OP_INT || l.kind == OP_NULL;
+    bool lconst = l.kind == OP_INT || l.kind == OP_NULL ||
+                  (l.kind == OP_ADDR_GLOBAL && r.kind == OP_VAR);
     if (lconst && r.kind != OP_INT && r.kind != OP_NULL) {
         /* "-1 == f()", "0 > x": the constant goes to the right */
         ir_operand tmp = l;
@@ -1181,7 +1182,14 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         cond.kind = COND_NONZERO;
         swap = op == CXBinaryOperator_EQ;
     }
-    if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_VAR) {
+    if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_ADDR_GLOBAL &&
+        (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE)) {
+        /* x == Py_None: on the equal side, x is that static object */
+        cond.kind = COND_CMP;
+        cond.cmp = op == CXBinaryOperator_EQ ? CMP_EQ : CMP_NE;
+        cond.rhs = r;
+        r = ir_op_none();
+    } else if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_VAR) {
         /* i < n: decided when both are known to be 0 (an empty loop) */
         static const ir_cmp cmps[] = { CMP_LT, CMP_GT, CMP_LE, CMP_GE, CMP_EQ, CMP_NE };
         cond.kind = COND_CMP;

@@ -74,6 +74,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->steals_on_success = s->steals_on_success;
     r->zero_iff_arg = s->zero_iff_arg;
     r->null_if_arg = s->null_if_arg;
+    r->returns_zero = s->returns_zero;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
 }

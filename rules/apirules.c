@@ -259,6 +259,7 @@ static const flag_spec flags[] = {
     { "no-gil", offsetof(api_rule, no_gil) },
     { "misuse-only", offsetof(api_rule, misuse_only) },
     { "atomic", offsetof(api_rule, atomic) },
+    { "returns-zero", offsetof(api_rule, returns_zero) },
     { "item-get", offsetof(api_rule, item_get) },
     { "item-set", offsetof(api_rule, item_set) },
     { NULL, 0 }

@@ -84,6 +84,7 @@ typedef struct api_rule {
                                is 0 (makeError(0)); 0: none */
     unsigned null_if_arg;   /* NULL without an exception comes back only
                                for a NULL argument N, and always does */
+    bool returns_zero;      /* always returns 0 (an int that cannot fail) */
     bool item_get;          /* returns, borrowed, the item at index arg 2
                                of container arg 1 (PyTuple_GET_ITEM) */
     bool item_set;          /* puts arg 3 into slot arg 2 of container
