@@ -902,6 +902,24 @@ static bool failure_is_moot(const path_state *st, const ir_insn *in,
     return true;
 }
 
+/* A function of the file, or an unknown one, handed a struct may set its
+ * members (realize(ct) fills ct->stuff): what was known of them, if it
+ * holds no reference the function tracks, is forgotten. */
+static void forget_fields(path_state *st, const ir_insn *in)
+{
+    for (size_t a = 0; a < in->nargs; a++) {
+        if (in->args[a].kind != OP_VAR || st->var_val[in->args[a].var] < 0)
+            continue;
+        int base = st->var_val[in->args[a].var];
+        for (size_t i = 0; i < st->nplaces; i++) {
+            place *p = &st->places[i];
+            if (p->kind == OP_FIELD && p->base == base && p->val >= 0 &&
+                !st->vals[p->val].tracked && st->vals[p->val].owned == 0)
+                p->val = -1;
+        }
+    }
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -968,6 +986,8 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->exc = EXC_NO;
     if (r->item_set)
         take_out_of_slot(e, st, in);
+    if (!m.known || (r->origin && !strcmp(r->origin, "summary")))
+        forget_fields(st, in);
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     bind_out_params(st, in);
     if (nroles > 0 && !r->format_build)
