@@ -554,7 +554,7 @@ static void exec_decref(engine *e, path_state *st, const cfg_block *b,
         rv->place_released = true;
     else if (rv->null != NULL_YES && rv->owned > 0 && --rv->owned == 0)
         mark_released(e, st, v, in->loc, in->macro, false);
-    else if (rv->null != NULL_YES && rv->owned == 0 && rv->is_param)
+    else if (rv->null != NULL_YES && rv->owned == 0 && (rv->is_param || rv->param_alias))
         rv->stolen = true;   /* the caller's reference was consumed */
     if (in->clears && in->src.kind == OP_VAR)
         st->var_val[in->src.var] = new_value(st, NULL_YES, REF_UNKNOWN);
@@ -1069,12 +1069,11 @@ static void refine_static(const engine *e, path_state *st, const ir_cond *c,
     if (!st->vals[cur].is_param || st->vals[cur].owned > 0)
         return;
     st->vals[cur].static_obj = true;
-    /* a helper judged by its summary may take its argument over: the
-     * reference it got is one to that object (Py_DECREF(Py_None) then
-     * releases it) */
+    /* a helper judged by its summary may take its argument over: a
+     * Py_DECREF(Py_None) then releases the reference it was given */
     if (!e->f->python_facing) {
         int g = operand_value(st, &c->rhs);
-        st->vals[g].owned++;
+        st->vals[g].param_alias = true;
     }
 }
 

@@ -47,6 +47,9 @@ typedef struct ref_value {
                               file's functions */
     bool static_obj;       /* a statically allocated object (&_Py_NoneStruct,
                               a static type): never freed */
+    bool param_alias;      /* a static object a parameter was found equal
+                              to (if (arg == Py_None)), in a helper: its
+                              release may be the parameter's */
     bool err_indicator;    /* the result of PyErr_Occurred() */
     bool is_param;
     bool from_caller;      /* a parameter the function takes over */

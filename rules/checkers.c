@@ -138,7 +138,8 @@ static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
         return;
     const ref_value *rv = checker_value(cx, (size_t)v);
     const ir_insn *in = checker_insn(cx);
-    if (ev == EV_DECREF && owns_none(rv) && (!rv->is_param || f->python_facing)) {
+    bool helper_param = (rv->is_param || rv->param_alias) && !f->python_facing;
+    if (ev == EV_DECREF && owns_none(rv) && !helper_param) {
         char *d = describe(cx, v), *why = not_owned_reason(cx, rv);
         report(cx, "ref-overrelease", rv->release_event,
                "decref", xasprintf("%s releases %s, which this function does "
