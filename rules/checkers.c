@@ -130,6 +130,14 @@ static bool owns_none(const ref_value *v)
     return v->kind == REF_BORROWED || v->released || (v->stolen && !v->is_param);
 }
 
+/* PyObject_Del(self) in a dealloc frees memory the caller gave up; it is
+ * not a reference taken from someone. */
+static bool frees_memory(const checker_ctx *cx)
+{
+    const api_rule *r = checker_callee_rule(cx);
+    return r && (r->gc == GC_FREE || r->gc == GC_PLAIN_FREE);
+}
+
 static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
 {
     const ir_func *f = checker_func(cx);
@@ -146,7 +154,7 @@ static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
                                    "not own: %s", in->macro, d, why));
         free(d);
         free(why);
-    } else if (ev == EV_STEAL && owns_none(rv) &&
+    } else if (ev == EV_STEAL && owns_none(rv) && !frees_memory(cx) &&
                (!rv->is_param || f->python_facing)) {
         char *d = describe(cx, v), *why = not_owned_reason(cx, rv);
         report(cx, "ref-overrelease", rv->release_event, "steal",
