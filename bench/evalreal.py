@@ -203,7 +203,7 @@ def main():
     out.append("")
     judged = tally_all["true bug"] + tally_all["false positive"]
     share = 100.0 * tally_all["true bug"] / judged if judged else 0.0
-    out.append("Target: at least 85%% of triaged findings are true bugs: %s (%.0f%%)." % (
+    out.append("Target: at least 85%% of triaged findings are true bugs: %s (%.1f%%)." % (
         "met" if share >= 85 else "not met", share))
     bad = [name for name, tree, findings, summary, rc, errs in results
            if rc not in (0, 1) or errs]
@@ -241,7 +241,7 @@ def main():
 
 def tally_line(t):
     judged = t["true bug"] + t["false positive"]
-    share = "%.0f%%" % (100.0 * t["true bug"] / judged) if judged else "n/a"
+    share = "%.1f%%" % (100.0 * t["true bug"] / judged) if judged else "n/a"
     return ("%d true bugs, %d false positives, %d unsure, %d untriaged; "
             "true bugs among judged findings: %s" % (
                 t["true bug"], t["false positive"], t["unsure"], t["untriaged"], share))
