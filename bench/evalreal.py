@@ -146,7 +146,8 @@ def main():
     out.append("Scan summaries (the last line pyrefcheck printed):")
     out.append("")
     for name, tree, findings, summary, rc, errs in results:
-        out.append("- %s: `%s`" % (name, summary.replace(tree + "/", "")))
+        # the temporary database's path is left out: it changes every run
+        out.append("- %s: `%s`" % (name, summary.replace(tree + "/", "").split("; run ")[0]))
     out.append("")
     out.append("Files that did not parse (the compiler's first error; "
                "missing optional headers are listed here too):")
