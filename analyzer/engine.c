@@ -216,7 +216,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     memset(&v, 0, sizeof v);
     v.kind = kind;
     v.null = null;
-    v.owner = v.name_var = v.slot_of = -1;
+    v.owner = v.name_var = v.slot_of = v.size_of = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
     return (int)st->nvals - 1;
@@ -732,6 +732,10 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     st->var_val[in->dst] = v;
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
+    if (r->size_of && in->nargs >= 1) {
+        int c = operand_value(st, &in->args[0]);
+        st->vals[v].size_of = c;
+    }
     if (r->returns_zero) {
         st->vals[v].null = NULL_YES;
         st->vals[v].sign = 1;       /* >= 0 */
@@ -884,6 +888,16 @@ static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
     return false;
 }
 
+/* A constant index below the item count tested before (after
+ * "PyTuple_GET_SIZE(t) == 1", PyTuple_GetItem(t, 0) cannot fail). */
+static bool known_index(path_state *st, const ir_insn *in)
+{
+    if (in->args[1].kind != OP_INT || in->args[1].ival < 0)
+        return false;
+    int c = operand_value(st, &in->args[0]);
+    return in->args[1].ival < st->vals[c].min_items;
+}
+
 /* On a path where an exception is already set, a call that fails again
  * adds nothing a checker needs: that path is already in error (the
  * checkers report what it does wrong), so its calls are taken to succeed.
@@ -945,7 +959,8 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->gil_released = false;
     /* an item at a variable index (a loop over the container) is taken to
      * be in range: only a constant index is followed to IndexError */
-    bool ranged = r->item_get && in->nargs >= 2 && in->args[1].kind == OP_VAR;
+    bool ranged = r->item_get && in->nargs >= 2 &&
+                  (in->args[1].kind == OP_VAR || known_index(st, in));
     bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                      r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
                     !r->misuse_only && !ranged;
@@ -1082,6 +1097,14 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
     if (c->kind == COND_CMP && c->rhs.kind == OP_ADDR_GLOBAL) {
         refine_static(e, st, c, taken);
         return;
+    }
+    if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0)) && taken) {
+        /* n > 0, n == 3: a count tested is a container's size known */
+        int id = operand_value(st, &c->value);
+        long long atleast = c->kind == COND_POS ? 1 : c->ival;
+        int box = st->vals[id].size_of;
+        if (box >= 0 && st->vals[box].min_items < atleast)
+            st->vals[box].min_items = atleast;
     }
     if (c->kind == COND_POS && taken) {
         int id = operand_value(st, &c->value);

@@ -67,6 +67,9 @@ typedef struct ref_value {
     long long slot_key;    /* the constant, or the index's value */
     bool slot_taken;       /* its slot was overwritten (item-set): the
                               container's reference is the function's */
+    int size_of;           /* the item count of this container value (a
+                              size-of result), -1 if not */
+    long long min_items;   /* a container: items it is known to have */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
     bool status;           /* the success result of a call that fails with
