@@ -243,12 +243,8 @@ static enum CXChildVisitResult type_visitor(CXCursor c, CXCursor parent,
 {
     (void)parent;
     bool heap;
-    if (clang_getCursorKind(c) != CXCursor_VarDecl ||
-        !clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
-        !type_var_kind(c, &heap))
-        return CXChildVisit_Continue;
-    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
-    if (clang_Cursor_isNull(init) || clang_getCursorKind(init) != CXCursor_InitListExpr)
+    CXCursor init = cursor_main_var_init(c);
+    if (clang_Cursor_isNull(init) || !type_var_kind(c, &heap))
         return CXChildVisit_Continue;
     type_def t;
     memset(&t, 0, sizeof t);

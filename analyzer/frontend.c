@@ -517,12 +517,8 @@ static enum CXChildVisitResult table_visitor(CXCursor c, CXCursor parent,
 {
     (void)parent;
     table_kind kind;
-    if (clang_getCursorKind(c) != CXCursor_VarDecl ||
-        !clang_Location_isFromMainFile(clang_getCursorLocation(c)) ||
-        !table_kind_of(clang_getCursorType(c), &kind))
-        return CXChildVisit_Continue;
-    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
-    if (clang_Cursor_isNull(init) || clang_getCursorKind(init) != CXCursor_InitListExpr)
+    CXCursor init = cursor_main_var_init(c);
+    if (clang_Cursor_isNull(init) || !table_kind_of(clang_getCursorType(c), &kind))
         return CXChildVisit_Continue;
     def_table t;
     memset(&t, 0, sizeof t);

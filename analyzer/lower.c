@@ -1663,3 +1663,14 @@ char *cursor_decl_site(CXCursor c, ir_loc *loc)
     clang_disposeString(fname);
     return out;
 }
+
+CXCursor cursor_main_var_init(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_VarDecl ||
+        !clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+        return clang_getNullCursor();
+    CXCursor init = clang_Cursor_getVarDeclInitializer(c);
+    if (clang_Cursor_isNull(init) || clang_getCursorKind(init) != CXCursor_InitListExpr)
+        return clang_getNullCursor();
+    return init;
+}

@@ -32,6 +32,10 @@ CXCursor cursor_unwrap(CXCursor c, bool *cast);
 /* The integer value of a constant expression: true and *out, or false. */
 bool cursor_eval_int(CXCursor c, long long *out);
 
+/* The initialiser list of a variable defined in the main file, or the
+ * null cursor for any other cursor. */
+CXCursor cursor_main_var_init(CXCursor c);
+
 /* The file (caller frees) and expansion location of a declaration. */
 char *cursor_decl_site(CXCursor c, ir_loc *loc);
 
