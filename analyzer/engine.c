@@ -114,6 +114,7 @@ typedef struct summary_acc {
     unsigned successes;     /* the other paths */
     unsigned consumed_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
+    unsigned ret_static;    /* paths returning a static object, borrowed */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned null_ok_paths; /* paths returning NULL without an exception */
@@ -736,6 +737,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
         int c = operand_value(st, &in->args[0]);
         st->vals[v].size_of = c;
     }
+    if (r->or_static)
+        st->vals[v].maybe_static = true;
     if (r->returns_zero) {
         st->vals[v].null = NULL_YES;
         st->vals[v].sign = 1;       /* >= 0 */
@@ -1081,6 +1084,12 @@ static void refine_static(const engine *e, path_state *st, const ir_cond *c,
         (c->cmp == CMP_EQ) != taken)
         return;
     int cur = var_value(st, c->value.var);
+    if (st->vals[cur].maybe_static) {
+        /* new or a borrowed Py_None, and it is Py_None: nothing owned */
+        st->vals[cur].owned = 0;
+        st->vals[cur].static_obj = true;
+        return;
+    }
     if (!st->vals[cur].is_param || st->vals[cur].owned > 0)
         return;
     st->vals[cur].static_obj = true;
@@ -1243,6 +1252,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             a->ret_new++;
         else
             a->ret_borrowed++;
+        if (v->owned <= 0 && v->static_obj)
+            a->ret_static++;    /* "return Py_None;" without a reference */
     }
     if (st->exc != EXC_NO && !(v && (v->null == NULL_YES || v->sign < 0)))
         a->may_raise = true;
@@ -1334,6 +1345,11 @@ static void make_summary(const engine *e, func_summary *s)
                                      : ret_borrowed && !ret_new ? RET_BORROWED
                                      : RET_OTHER)
              : e->f->returns_int ? RET_INT : RET_OTHER;
+    /* a new object, or a borrowed Py_None: callers test for None */
+    if (e->f->returns_object && ret_new && ret_borrowed && ret_borrowed == a->ret_static) {
+        s->ret = RET_NEW;
+        s->or_static = true;
+    }
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     /* every path returns NULL: nothing to own (an error helper) */

@@ -47,6 +47,8 @@ typedef struct ref_value {
                               file's functions */
     bool static_obj;       /* a statically allocated object (&_Py_NoneStruct,
                               a static type): never freed */
+    bool maybe_static;     /* new, unless it is the static object that an
+                              or-static call may return instead */
     bool param_alias;      /* a static object a parameter was found equal
                               to (if (arg == Py_None)), in a helper: its
                               release may be the parameter's */
@@ -156,6 +158,8 @@ typedef struct func_summary {
     unsigned null_if_arg;   /* 1-based object parameter that is NULL on every
                                path returning NULL without an exception */
     bool returns_zero;      /* an int function returning 0 on every path */
+    bool or_static;         /* returns a new reference, or a static object
+                               (Py_None) borrowed */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

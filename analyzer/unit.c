@@ -75,6 +75,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->zero_iff_arg = s->zero_iff_arg;
     r->null_if_arg = s->null_if_arg;
     r->returns_zero = s->returns_zero;
+    r->or_static = s->or_static;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
 }

@@ -260,6 +260,7 @@ static const flag_spec flags[] = {
     { "misuse-only", offsetof(api_rule, misuse_only) },
     { "atomic", offsetof(api_rule, atomic) },
     { "returns-zero", offsetof(api_rule, returns_zero) },
+    { "or-static", offsetof(api_rule, or_static) },
     { "size-of", offsetof(api_rule, size_of) },
     { "item-get", offsetof(api_rule, item_get) },
     { "item-set", offsetof(api_rule, item_set) },

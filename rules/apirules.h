@@ -85,6 +85,7 @@ typedef struct api_rule {
     unsigned null_if_arg;   /* NULL without an exception comes back only
                                for a NULL argument N, and always does */
     bool returns_zero;      /* always returns 0 (an int that cannot fail) */
+    bool or_static;         /* returns a new reference, or Py_None borrowed */
     bool size_of;           /* returns the number of items of the tuple or
                                list argument 1 */
     bool item_get;          /* returns, borrowed, the item at index arg 2
