@@ -473,6 +473,22 @@ static void exec_assign(engine *e, path_state *st, const ir_insn *in)
 /* Overwriting a field or global moves the reference it held to the
  * function: whoever read the old value now owns it (Py_SETREF, or
  * "tmp = self->x; self->x = NULL; Py_XDECREF(tmp)"). */
+/* The function now owns one more reference to value v, got at loc; the
+ * first reference it owns starts the value's trace with an event. */
+static void gain_reference(engine *e, path_state *st, int v, ir_loc loc,
+                           event_kind kind, const char *a)
+{
+    ref_value *rv = &st->vals[v];
+    rv->owned++;
+    if (rv->tracked)
+        return;
+    rv->tracked = true;
+    rv->origin = loc;
+    rv->origin_api = NULL;
+    int ev = add_event(e, st, loc, kind, a, NULL, false);
+    st->vals[v].origin_event = ev;
+}
+
 static void move_out(engine *e, path_state *st, int old, ir_loc loc)
 {
     ref_value *rv = &st->vals[old];
@@ -482,14 +498,7 @@ static void move_out(engine *e, path_state *st, int old, ir_loc loc)
         rv->place_released = false;   /* released before it was replaced */
         return;
     }
-    rv->owned++;
-    if (!rv->tracked) {
-        rv->tracked = true;
-        rv->origin = loc;
-        rv->origin_api = NULL;
-        int ev = add_event(e, st, loc, EVK_MOVED, NULL, NULL, false);
-        st->vals[old].origin_event = ev;
-    }
+    gain_reference(e, st, old, loc, EVK_MOVED, NULL);
 }
 
 static void exec_store(engine *e, path_state *st, const ir_insn *in)
@@ -517,15 +526,8 @@ static void exec_incref(engine *e, path_state *st, const cfg_block *b,
     ref_value *rv = &st->vals[v];
     if (rv->null == NULL_YES)
         return;
-    rv->owned++;
     rv->released = rv->stolen = false;
-    if (!rv->tracked) {
-        rv->tracked = true;
-        rv->origin = in->loc;
-        rv->origin_api = NULL;
-        int ev = add_event(e, st, in->loc, EVK_INCREF, in->macro, NULL, false);
-        st->vals[v].origin_event = ev;
-    }
+    gain_reference(e, st, v, in->loc, EVK_INCREF, in->macro);
 }
 
 static void mark_released(engine *e, path_state *st, int v, ir_loc loc,
@@ -702,15 +704,8 @@ static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
             continue;
         rv->slot_of = -1;
         rv->owner = -1;
-        rv->owned++;
         rv->slot_taken = true;
-        if (!rv->tracked) {
-            rv->tracked = true;
-            rv->origin = in->loc;
-            rv->origin_api = NULL;
-            st->vals[v].origin_event =
-                add_event(e, st, in->loc, EVK_SLOT, in->callee, NULL, false);
-        }
+        gain_reference(e, st, (int)v, in->loc, EVK_SLOT, in->callee);
     }
 }
 

@@ -50,7 +50,7 @@ static member_use *member_of(member_uses *m, const gc_vars *v, const ir_operand 
 }
 
 /* Does f return the object op holds (the same variable, or a copy)? */
-static bool returns(const ir_func *f, const gc_vars *v, const ir_operand *op)
+static bool returns(const ir_func *f, const ir_operand *op)
 {
     if (op->kind != OP_VAR || op->var < 0)
         return false;
@@ -67,7 +67,6 @@ static bool returns(const ir_func *f, const gc_vars *v, const ir_operand *op)
                 return true;
         }
     }
-    (void)v;
     return false;
 }
 
@@ -80,7 +79,7 @@ static void note_insn(member_uses *m, const gc_unit *gu, const ir_func *f,
         u->stored = true;
         /* a reference the function owns and does not return: the member
          * takes it (not so for "p->children = self; return self;") */
-        u->owns |= gc_is_owned(f, v, &in->src) && !returns(f, v, &in->src);
+        u->owns |= gc_is_owned(f, v, &in->src) && !returns(f, &in->src);
     }
     /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary */
     if (in->kind == INSN_DECREF && (u = member_of(m, v, &in->src)))
