@@ -109,7 +109,7 @@ static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *fs,
     type_def_list types = { NULL, 0, 0 };
     fe_unit_types(u, &types);
     gc_unit g = { fs->items, fs->len, &types, tables, uc->rules,
-                  python_version, fs->len ? fs->items[0]->file : "", out };
+                  python_version, fs->len ? fs->items[0]->file : "", out, NULL };
     if (types.len && fs->len)
         check_gc(&g);
     type_defs_free(&types);

@@ -34,6 +34,8 @@ typedef struct gc_unit {
     unsigned python_version;      /* 0xMMmm0000, 0 when unknown */
     const char *path;
     finding_list *out;
+    struct gc_vars_cache *cache;  /* per-function facts, made and freed by
+                                     check_gc; NULL when given */
 } gc_unit;
 
 void check_gc(const gc_unit *u);

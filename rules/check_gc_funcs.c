@@ -52,7 +52,7 @@ typedef struct dealloc_walk {
     const gc_unit *u;
     const type_def *t;
     const ir_func *f;
-    gc_vars v;
+    const gc_vars *v;
     int depth;
     dealloc_facts *facts;
 } dealloc_walk;
@@ -94,9 +94,9 @@ static unsigned indirect_call(dealloc_walk *w, const ir_insn *in, unsigned st)
         w->facts->frees = true;
     } else if (!strcmp(via, "tp_dealloc")) {
         w->facts->frees = w->facts->chains = true;
-    } else if (!strcmp(via, "tp_clear") && passes_self(&w->v, in)) {
+    } else if (!strcmp(via, "tp_clear") && passes_self(w->v, in)) {
         release(w, st, in->loc, "tp_clear");
-    } else if (gc_opaque_call(w->u, w->f, &w->v, in)) {
+    } else if (gc_opaque_call(w->u, w->f, w->v, in)) {
         w->facts->frees = w->facts->chains = true;
     }
     return st;
@@ -116,15 +116,15 @@ static unsigned call_step(dealloc_walk *w, const ir_insn *in, unsigned st)
     }
     if (role == GC_SAVES_ERROR)
         return st | ST_SAVED;
-    if ((role == GC_FREE || role == GC_PLAIN_FREE) && arg && gc_is_self(&w->v, arg)) {
+    if ((role == GC_FREE || role == GC_PLAIN_FREE) && arg && gc_is_self(w->v, arg)) {
         w->facts->frees = true;
         if (role == GC_PLAIN_FREE)
             note(&w->facts->plain_free, in->loc, in->callee);
         return st;
     }
-    if (g && g != w->f && w->depth < GC_MAX_DEPTH && passes_self(&w->v, in))
+    if (g && g != w->f && w->depth < GC_MAX_DEPTH && passes_self(w->v, in))
         return file_call(w, in, st, g);
-    if (gc_opaque_call(w->u, w->f, &w->v, in))
+    if (gc_opaque_call(w->u, w->f, w->v, in))
         w->facts->frees = w->facts->chains = true;
     if (r && role == GC_NONE && r->fail != FAIL_NEVER && !r->misuse_only &&
         !(st & ST_SAVED))
@@ -137,10 +137,10 @@ static unsigned step(dealloc_walk *w, const ir_insn *in, unsigned st)
     if (in->kind == INSN_CALL)
         return call_step(w, in, st);
     if (in->kind == INSN_DECREF) {
-        int idx = gc_member(w->t, &w->v, &in->src);
+        int idx = gc_member(w->t, w->v, &in->src);
         if (idx >= 0)
             release(w, st, in->loc, w->t->fields[idx].name);
-        if (gc_is_type_of(&w->v, &in->src))
+        if (gc_is_type_of(w->v, &in->src))
             w->facts->decrefs_type = true;
     }
     return st;
@@ -150,8 +150,7 @@ static void scan_dealloc(const gc_unit *u, const type_def *t,
                          const ir_func *f, int depth, dealloc_facts *out)
 {
     memset(out, 0, sizeof *out);
-    dealloc_walk w = { u, t, f, { 0 }, depth, out };
-    gc_vars_init(&w.v, u, f);
+    dealloc_walk w = { u, t, f, gc_vars_of(u, f), depth, out };
     size_t nb = f->nblocks;
     unsigned *in_st = xmalloc((nb + 1) * sizeof *in_st);
     for (size_t b = 0; b < nb; b++)
@@ -183,7 +182,6 @@ static void scan_dealloc(const gc_unit *u, const type_def *t,
             st = step(&w, &f->blocks[b].insns[i], st);
     }
     free(in_st);
-    gc_vars_free(&w.v);
 }
 
 static void check_dealloc(const gc_unit *u, const type_def *t)
@@ -250,20 +248,18 @@ static void map_specs(const gc_unit *u, spec_map *m)
 {
     for (size_t k = 0; k < u->nfuncs; k++) {
         const ir_func *f = u->funcs[k];
-        gc_vars v;
-        gc_vars_init(&v, u, f);
+        const gc_vars *v = gc_vars_of(u, f);
         for (size_t b = 0; b < f->nblocks; b++)
             for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
                 const ir_insn *in = &f->blocks[b].insns[i];
                 if (in->kind != INSN_STORE || in->src.kind != OP_VAR ||
-                    in->src.var < 0 || (size_t)in->src.var >= v.n ||
-                    !v.spec[in->src.var] ||
+                    in->src.var < 0 || (size_t)in->src.var >= v->n ||
+                    !v->spec[in->src.var] ||
                     (in->target.kind != OP_FIELD && in->target.kind != OP_GLOBAL))
                     continue;
-                spec_home h = { in->target.text, v.spec[in->src.var] };
+                spec_home h = { in->target.text, v->spec[in->src.var] };
                 ARRAY_PUSH(m->items, m->len, m->cap, h);
             }
-        gc_vars_free(&v);
     }
 }
 
@@ -384,8 +380,7 @@ static const ir_insn *store_after(const gc_unit *u, const ir_func *f,
 
 static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *f)
 {
-    gc_vars v;
-    gc_vars_init(&v, u, f);
+    const gc_vars *v = gc_vars_of(u, f);
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
@@ -393,7 +388,7 @@ static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *
             api_gc role = gc_role(u, in, &arg);
             int rel = (int)in->loc.line - (int)f->loc.line;
             const type_def *t = role == GC_PLAIN_NEW && arg
-                                ? allocated_type(u, m, &v, arg) : NULL;
+                                ? allocated_type(u, m, v, arg) : NULL;
             if (t && gc_type_is_gc(t))
                 gc_report(u, "gc-alloc", "error", f->name, in->loc, rel, t->var,
                           xasprintf("%s() allocates an instance of GC type %s "
@@ -409,7 +404,6 @@ static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *
                                     "can visit it half-initialised; call it last",
                                     in->callee, st->target.text, st->loc.line));
         }
-    gc_vars_free(&v);
 }
 
 void check_gc_funcs(const gc_unit *u)

@@ -61,20 +61,18 @@ static void note_store(member_facts *m, int idx, bool from_args,
 static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
                       member_facts *m)
 {
-    gc_vars v;
-    gc_vars_init(&v, u, f);
+    const gc_vars *v = gc_vars_of(u, f);
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
-            if (in->kind != INSN_STORE || !gc_is_owned(f, &v, &in->src) ||
-                !gc_may_cycle(&v, &in->src))
+            if (in->kind != INSN_STORE || !gc_is_owned(f, v, &in->src) ||
+                !gc_may_cycle(v, &in->src))
                 continue;
-            int idx = gc_member(t, &v, &in->target);
+            int idx = gc_member(t, v, &in->target);
             if (idx >= 0)
-                note_store(m, idx, gc_is_arbitrary(&v, &in->src), f->name,
+                note_store(m, idx, gc_is_arbitrary(v, &in->src), f->name,
                            in->loc.line);
         }
-    gc_vars_free(&v);
 }
 
 static void member_table_of(const gc_unit *u, const type_def *t,
@@ -172,22 +170,20 @@ static void cover_call(const gc_unit *u, const type_def *t, const ir_func *f,
 static void cover(const gc_unit *u, const type_def *t, const ir_func *f,
                   bool clearing, int depth, coverage *c)
 {
-    gc_vars v;
-    gc_vars_init(&v, u, f);
+    const gc_vars *v = gc_vars_of(u, f);
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
             int idx = -1;
             if (in->kind == INSN_CALL)
-                cover_call(u, t, f, &v, in, clearing, depth, c);
+                cover_call(u, t, f, v, in, clearing, depth, c);
             else if (clearing && in->kind == INSN_STORE)
-                idx = gc_member(t, &v, &in->target);
+                idx = gc_member(t, v, &in->target);
             else if (clearing && in->kind == INSN_DECREF)
-                idx = gc_member(t, &v, &in->src);
+                idx = gc_member(t, v, &in->src);
             if (idx >= 0)
                 c->covered[idx] = true;
         }
-    gc_vars_free(&v);
 }
 
 static void check_slot(const gc_unit *u, const type_def *t,
@@ -269,6 +265,15 @@ void check_gc_types(const gc_unit *u)
 
 void check_gc(const gc_unit *u)
 {
-    check_gc_types(u);
-    check_gc_funcs(u);
+    gc_vars_cache cache = { xcalloc(u->nfuncs + 1, sizeof(gc_vars)),
+                            xcalloc(u->nfuncs + 1, sizeof(bool)) };
+    gc_unit w = *u;
+    w.cache = &cache;
+    check_gc_types(&w);
+    check_gc_funcs(&w);
+    for (size_t i = 0; i < u->nfuncs; i++)
+        if (cache.ready[i])
+            gc_vars_free(&cache.vars[i]);
+    free(cache.vars);
+    free(cache.ready);
 }

@@ -109,7 +109,7 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
 {
     type_def_list none = { NULL, 0, 0 };
     def_table_list no_tables = { NULL, 0, 0 };
-    gc_unit u = { funcs, n, &none, &no_tables, rules, python_version, "", NULL };
+    gc_unit u = { funcs, n, &none, &no_tables, rules, python_version, "", NULL, NULL };
     member_uses m = { NULL, 0, 0 };
     for (size_t k = 0; k < n; k++) {
         const ir_func *f = funcs[k];

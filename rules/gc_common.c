@@ -211,6 +211,19 @@ void gc_vars_free(gc_vars *v)
     memset(v, 0, sizeof *v);
 }
 
+const gc_vars *gc_vars_of(const gc_unit *u, const ir_func *f)
+{
+    size_t i = 0;
+    while (i < u->nfuncs && u->funcs[i] != f)
+        i++;
+    gc_vars_cache *c = u->cache;
+    if (!c->ready[i]) {
+        gc_vars_init(&c->vars[i], u, f);
+        c->ready[i] = true;
+    }
+    return &c->vars[i];
+}
+
 int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op)
 {
     if (var_ok(v, op) && v->field[op->var])

@@ -43,6 +43,14 @@ typedef struct gc_vars {
 void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f);
 void gc_vars_free(gc_vars *v);
 
+/* The facts of each function of the unit, gathered once (check_gc sets
+ * the cache up; the facts are freed with it). */
+typedef struct gc_vars_cache {
+    gc_vars *vars;              /* one per function of the unit */
+    bool *ready;
+} gc_vars_cache;
+const gc_vars *gc_vars_of(const gc_unit *u, const ir_func *f);
+
 /* The member of t that op denotes, directly or through a copy; -1. */
 int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op);
 bool gc_is_self(const gc_vars *v, const ir_operand *op);
