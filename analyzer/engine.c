@@ -113,6 +113,10 @@ typedef struct summary_acc {
     unsigned consumed_fail; /* params consumed on every such path */
     unsigned successes;     /* the other paths */
     unsigned consumed_ok;   /* params consumed on every such path */
+    unsigned zero_fails;    /* int paths returning 0 with an exception */
+    unsigned consumed_zero_fail; /* params consumed on every such path */
+    unsigned zero_oks;      /* the other paths */
+    unsigned consumed_zero_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned ret_static;    /* paths returning a static object, borrowed */
     unsigned zero_iff;      /* int params that, when 0, make the result
@@ -728,6 +732,9 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     st->var_val[in->dst] = v;
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
+    if (r->new_size_arg && r->new_size_arg <= in->nargs &&
+        in->args[r->new_size_arg - 1].kind == OP_INT)
+        st->vals[v].min_items = in->args[r->new_size_arg - 1].ival;
     if (r->size_of && in->nargs >= 1) {
         int c = operand_value(st, &in->args[0]);
         st->vals[v].size_of = c;
@@ -957,8 +964,9 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->gil_released = false;
     /* an item at a variable index (a loop over the container) is taken to
      * be in range: only a constant index is followed to IndexError */
-    bool ranged = r->item_get && in->nargs >= 2 &&
-                  (in->args[1].kind == OP_VAR || known_index(st, in));
+    bool ranged = (r->item_get && in->nargs >= 2 &&
+                   (in->args[1].kind == OP_VAR || known_index(st, in))) ||
+                  (r->item_put && in->nargs >= 3 && known_index(st, in));
     bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                      r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
                     !r->misuse_only && !ranged;
@@ -1311,26 +1319,50 @@ static void summarize_return(engine *e, path_state *st, int rv)
         a->successes++;
         a->consumed_ok = meet(a->successes, a->consumed_ok, consumed);
     }
+    /* the same for int functions that report failure with 0 */
+    if (e->f->returns_int && v && v->null == NULL_YES && st->exc == EXC_YES) {
+        a->zero_fails++;
+        a->consumed_zero_fail = meet(a->zero_fails, a->consumed_zero_fail, consumed);
+    } else {
+        a->zero_oks++;
+        a->consumed_zero_ok = meet(a->zero_oks, a->consumed_zero_ok, consumed);
+    }
+}
+
+/* An int function fails with 0 when it never returns a negative error,
+ * and every 0 it returns comes with an exception set (return FALSE after
+ * PyErr_NoMemory()). */
+static bool fails_with_zero(const engine *e)
+{
+    const summary_acc *a = &e->acc;
+    return e->f->returns_int && a->ret_neg_exc == 0 && a->zero_fails > 0 &&
+           a->zero_fails == a->zero_paths;
 }
 
 /* Which parameters the function takes over: always; only when it fails;
  * only when it succeeds.  A parameter it returns on some paths and
  * releases on the others (return x, or Py_DECREF(x) and return a cached
  * equal) is taken over too, and then returned as a new reference. */
-static void summary_steals(const summary_acc *a, func_summary *s)
+static void summary_steals(const summary_acc *a, bool zero_fails,
+                           func_summary *s)
 {
+    unsigned fails = zero_fails ? a->zero_fails : a->failures;
+    unsigned oks = zero_fails ? a->zero_oks : a->successes;
+    unsigned on_fail = zero_fails ? a->consumed_zero_fail : a->consumed_fail;
+    unsigned on_ok = zero_fails ? a->consumed_zero_ok : a->consumed_ok;
     s->steals = a->returns ? a->consumed : 0;
     s->steals |= a->consumed_or_returned & a->consumed_any;
-    s->steals_on_failure = a->failures ? a->consumed_fail & ~s->steals : 0;
-    s->steals_on_success = a->successes && a->failures
-                           ? a->consumed_ok & ~s->steals & ~s->steals_on_failure : 0;
+    s->steals_on_failure = fails ? on_fail & ~s->steals : 0;
+    s->steals_on_success = oks && fails
+                           ? on_ok & ~s->steals & ~s->steals_on_failure : 0;
 }
 
 static void make_summary(const engine *e, func_summary *s)
 {
     const summary_acc *a = &e->acc;
     memset(s, 0, sizeof *s);
-    summary_steals(a, s);
+    bool zero_fails = fails_with_zero(e);
+    summary_steals(a, zero_fails, s);
     unsigned ret_new = a->ret_new, ret_borrowed = a->ret_borrowed;
     if (a->ret_param && !(a->ret_param_mask & ~s->steals))
         ret_new += a->ret_param;
@@ -1345,7 +1377,8 @@ static void make_summary(const engine *e, func_summary *s)
         s->ret = RET_NEW;
         s->or_static = true;
     }
-    s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
+    s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1
+              : zero_fails ? FAIL_ZERO : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     /* every path returns NULL: nothing to own (an error helper) */
     if (e->f->returns_object && a->returns &&

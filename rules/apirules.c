@@ -264,6 +264,7 @@ static const flag_spec flags[] = {
     { "size-of", offsetof(api_rule, size_of) },
     { "item-get", offsetof(api_rule, item_get) },
     { "item-set", offsetof(api_rule, item_set) },
+    { "item-put", offsetof(api_rule, item_put) },
     { NULL, 0 }
 };
 
@@ -324,6 +325,9 @@ static const char *apply_attr(api_rule *rule, const char *key,
                    ? NULL : "bad outputs position";
     if (!strcmp(key, "null-if"))
         return sscanf(val, "%u", &rule->null_if_arg) == 1 && rule->null_if_arg
+                   ? NULL : "bad argument position";
+    if (!strcmp(key, "new-size"))
+        return sscanf(val, "%u", &rule->new_size_arg) == 1 && rule->new_size_arg
                    ? NULL : "bad argument position";
     if (!strcmp(key, "zero-iff"))
         return sscanf(val, "%u", &rule->zero_iff_arg) == 1 && rule->zero_iff_arg

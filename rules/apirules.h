@@ -93,6 +93,11 @@ typedef struct api_rule {
     bool item_set;          /* puts arg 3 into slot arg 2 of container
                                arg 1 without releasing what the slot held:
                                that reference is now the caller's */
+    bool item_put;          /* puts arg 3 into slot arg 2 of container arg
+                               1 and fails only for a wrong container or an
+                               index out of range (PyTuple_SetItem) */
+    unsigned new_size_arg;  /* the result is a new container holding as
+                               many items as this 1-based argument */
     bool atomic;            /* its result refers to no other object (a str,
                                bytes, int, float; a weak reference): it
                                cannot be part of a reference cycle */

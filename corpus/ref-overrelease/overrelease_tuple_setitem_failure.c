@@ -1,5 +1,6 @@
-/* ref-overrelease: PyTuple_SetItem steals the item even when it fails, so
- * releasing the item on its failure path releases it twice. */
+/* ref-overrelease: PyTuple_SetItem steals the item even when it fails (a
+ * caller's index out of range), so releasing the item on its failure path
+ * releases it twice. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -7,7 +8,8 @@ static PyObject *
 wrap_values(PyObject *self, PyObject *args)
 {
     long a, b;
-    if (!PyArg_ParseTuple(args, "ll", &a, &b))
+    Py_ssize_t pos;
+    if (!PyArg_ParseTuple(args, "lln", &a, &b, &pos))
         return NULL;
     PyObject *t = PyTuple_New(2);
     if (t == NULL)
@@ -17,7 +19,7 @@ wrap_values(PyObject *self, PyObject *args)
         Py_DECREF(t);
         return NULL;
     }
-    if (PyTuple_SetItem(t, 0, va) < 0) {
+    if (PyTuple_SetItem(t, pos, va) < 0) {
         Py_DECREF(va); // expected-warning{{ref-overrelease}}
         Py_DECREF(t);
         return NULL;
@@ -27,7 +29,7 @@ wrap_values(PyObject *self, PyObject *args)
         Py_DECREF(t);
         return NULL;
     }
-    if (PyTuple_SetItem(t, 1, vb) < 0) {
+    if (PyTuple_SetItem(t, 1 - pos, vb) < 0) {
         Py_DECREF(t);
         return NULL;
     }
