@@ -121,6 +121,8 @@ typedef struct summary_acc {
     unsigned ret_static;    /* paths returning a static object, borrowed */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
+    unsigned nonzero_if;    /* int params that, when not 0, make the
+                               result not 0, on every path */
     unsigned null_ok_paths; /* paths returning NULL without an exception */
     unsigned zero_paths;    /* int paths returning a known 0 */
     unsigned null_if;       /* object params NULL on every such path */
@@ -290,7 +292,7 @@ static int place_value(path_state *st, const ir_operand *op)
     if (*slot >= 0)
         return *slot;
     bool addr = op->kind == OP_ADDR_GLOBAL;
-    int v = new_value(st, addr ? NULL_NO : NULL_UNKNOWN,
+    int v = new_value(st, addr || op->set_at_init ? NULL_NO : NULL_UNKNOWN,
                       addr ? REF_BORROWED : held);
     st->vals[v].static_obj = addr;
     *operand_place(st, op) = v;   /* the places array may have moved */
@@ -750,6 +752,11 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
         nullness z = st->vals[zi].null;   /* after operand_value: it may grow vals */
         if (z == NULL_YES)
             st->vals[v].null = NULL_YES;
+    }
+    if (r->nonzero_if_arg && r->nonzero_if_arg <= in->nargs) {
+        int ni = operand_value(st, &in->args[r->nonzero_if_arg - 1]);
+        if (st->vals[ni].null == NULL_NO)
+            st->vals[v].null = NULL_NO;
     }
     ref_value *rv = &st->vals[v];
     rv->owner = owner;
@@ -1285,12 +1292,32 @@ static unsigned zero_with_result(const engine *e, const path_state *st,
     return mask;
 }
 
+/* The int parameters known on this path either to be 0, or to be nonzero
+ * with a nonzero result: makeError(err) raises, and says so, for any
+ * nonzero err. */
+static unsigned nonzero_with_result(const engine *e, const path_state *st,
+                                    const ref_value *v)
+{
+    unsigned mask = 0;
+    if (!e->f->returns_int || !v)
+        return 0;
+    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
+        int pv = st->var_val[p];
+        nullness pz = pv >= 0 ? st->vals[pv].null : NULL_UNKNOWN;
+        if (pv >= 0 && !e->f->vars[p].is_object &&
+            (pz == NULL_YES || (pz == NULL_NO && v->null == NULL_NO)))
+            mask |= 1u << p;
+    }
+    return mask;
+}
+
 static void summarize_return(engine *e, path_state *st, int rv)
 {
     summary_acc *a = &e->acc;
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
     a->returns++;
     a->zero_iff = meet(a->returns, a->zero_iff, zero_with_result(e, st, v));
+    a->nonzero_if = meet(a->returns, a->nonzero_if, nonzero_with_result(e, st, v));
     if (e->f->returns_int && v && v->null == NULL_YES)
         a->zero_paths++;
     if (v && v->null == NULL_YES && st->exc == EXC_NO && e->f->returns_object) {
@@ -1393,6 +1420,9 @@ static void make_summary(const engine *e, func_summary *s)
     for (unsigned p = 0; p < 32 && a->returns && !s->zero_iff_arg; p++)
         if (a->zero_iff & (1u << p))
             s->zero_iff_arg = p + 1;
+    for (unsigned p = 0; p < 32 && a->returns && !s->nonzero_if_arg; p++)
+        if (a->nonzero_if & (1u << p))
+            s->nonzero_if_arg = p + 1;
     /* NULL without an exception only for a NULL argument: "if (!arg)
      * return NULL;" in a helper handed a result it did not check */
     for (unsigned p = 0; p < 32 && a->null_ok_paths && !s->null_if_arg; p++)

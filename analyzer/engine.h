@@ -155,6 +155,8 @@ typedef struct func_summary {
     unsigned steals_on_success; /* ... consumed only when it succeeds */
     unsigned zero_iff_arg;  /* 1-based int parameter that, when 0, makes the
                                result 0 (makeError(0)), 0: none */
+    unsigned nonzero_if_arg; /* 1-based int parameter that, when not 0,
+                               makes the result not 0, 0: none */
     unsigned null_if_arg;   /* 1-based object parameter that is NULL on every
                                path returning NULL without an exception */
     bool returns_zero;      /* an int function returning 0 on every path */

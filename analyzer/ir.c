@@ -197,31 +197,31 @@ ir_cond ir_cond_make(ir_cond_kind kind, ir_operand value, long long ival)
 
 ir_operand ir_op_none(void)
 {
-    ir_operand op = { OP_NONE, -1, 0, NULL, NULL, false };
+    ir_operand op = { OP_NONE, -1, 0, NULL, NULL, false, false };
     return op;
 }
 
 ir_operand ir_op_var(int var)
 {
-    ir_operand op = { OP_VAR, var, 0, NULL, NULL, false };
+    ir_operand op = { OP_VAR, var, 0, NULL, NULL, false, false };
     return op;
 }
 
 ir_operand ir_op_null(void)
 {
-    ir_operand op = { OP_NULL, -1, 0, NULL, NULL, false };
+    ir_operand op = { OP_NULL, -1, 0, NULL, NULL, false, false };
     return op;
 }
 
 ir_operand ir_op_int(long long v)
 {
-    ir_operand op = { OP_INT, -1, v, NULL, NULL, false };
+    ir_operand op = { OP_INT, -1, v, NULL, NULL, false, false };
     return op;
 }
 
 ir_operand ir_op_text(ir_operand_kind kind, int var, const char *text)
 {
-    ir_operand op = { kind, var, 0, xstrdup(text), NULL, false };
+    ir_operand op = { kind, var, 0, xstrdup(text), NULL, false, false };
     return op;
 }
 

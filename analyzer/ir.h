@@ -51,6 +51,9 @@ typedef struct ir_operand {
     bool scalar;                /* OP_FIELD, OP_GLOBAL: its C type is not a
                                    pointer to a Python object (an int, a
                                    float, a C pointer): it holds no reference */
+    bool set_at_init;           /* OP_GLOBAL: an object pointer that only the
+                                   module's initialisation assigns, read
+                                   elsewhere: it is set whenever this runs */
 } ir_operand;
 
 typedef enum {

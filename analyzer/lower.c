@@ -524,6 +524,19 @@ static bool try_macro(lower_ctx *x, CXCursor c, ir_operand *result)
 
 /* ---- expressions ---- */
 
+/* An extern variable that a header declares and that this file does not
+ * define: the interpreter's exception classes (PyExc_TypeError), or a
+ * global of another file of the extension, set when it was initialised. */
+static bool defined_elsewhere(CXCursor d)
+{
+    if (clang_Cursor_getStorageClass(d) != CX_SC_Extern ||
+        clang_Location_isFromMainFile(clang_getCursorLocation(d)))
+        return false;
+    CXCursor def = clang_getCursorDefinition(d);
+    return clang_Cursor_isNull(def) ||
+           !clang_Location_isFromMainFile(clang_getCursorLocation(def));
+}
+
 static ir_operand lower_declref(lower_ctx *x, CXCursor c)
 {
     CXCursor d = clang_getCursorReferenced(c);
@@ -537,6 +550,7 @@ static ir_operand lower_declref(lower_ctx *x, CXCursor c)
         char *name = cursor_name(d);
         ir_operand op = ir_op_text(OP_GLOBAL, -1, name);
         op.scalar = !type_is_object_ptr(clang_getCursorType(d));
+        op.set_at_init = !op.scalar && defined_elsewhere(d);
         free(name);
         return op;
     }
@@ -833,10 +847,35 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 }
 
 /* Is one side of a comparison an integer constant (0, -1, NULL)? */
+/* NULL: 0 cast to a pointer type, (void *)0, through parentheses. */
+static bool is_null_pointer_constant(CXCursor c)
+{
+    if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
+        return false;
+    for (int depth = 0; depth < 8; depth++) {
+        enum CXCursorKind kind = clang_getCursorKind(c);
+        long long v;
+        if (kind == CXCursor_IntegerLiteral)
+            return cursor_eval_int(c, &v) && v == 0;
+        if (kind != CXCursor_ParenExpr && kind != CXCursor_CStyleCastExpr &&
+            kind != CXCursor_UnexposedExpr)
+            return false;
+        kids k = expr_children(c);
+        bool one = k.n == 1;
+        if (one)
+            c = k.c[0];
+        free(k.c);
+        if (!one)
+            return false;
+    }
+    return false;
+}
+
 static bool compares_constant(CXCursor l, CXCursor r)
 {
     long long v;
-    return cursor_eval_int(r, &v) || cursor_eval_int(l, &v);
+    return cursor_eval_int(r, &v) || cursor_eval_int(l, &v) ||
+           is_null_pointer_constant(r) || is_null_pointer_constant(l);
 }
 
 /* The object in op (a variable holding one) goes where the IR does not

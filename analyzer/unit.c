@@ -14,6 +14,7 @@
 #include "tables.h"
 #include "../rules/check_gc.h"
 #include "../rules/field_owners.h"
+#include "../rules/init_globals.h"
 #include "../rules/check_tables.h"
 #include "../rules/passes.h"
 #include "util.h"
@@ -73,6 +74,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->steals_on_failure = s->steals_on_failure;
     r->steals_on_success = s->steals_on_success;
     r->zero_iff_arg = s->zero_iff_arg;
+    r->nonzero_if_arg = s->nonzero_if_arg;
     r->null_if_arg = s->null_if_arg;
     r->returns_zero = s->returns_zero;
     r->or_static = s->or_static;
@@ -122,6 +124,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
     mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
+    mark_init_globals(fs.items, fs.len);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < fs.len; i++)

@@ -329,6 +329,9 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "new-size"))
         return sscanf(val, "%u", &rule->new_size_arg) == 1 && rule->new_size_arg
                    ? NULL : "bad argument position";
+    if (!strcmp(key, "nonzero-if"))
+        return sscanf(val, "%u", &rule->nonzero_if_arg) == 1 && rule->nonzero_if_arg
+                   ? NULL : "bad argument position";
     if (!strcmp(key, "zero-iff"))
         return sscanf(val, "%u", &rule->zero_iff_arg) == 1 && rule->zero_iff_arg
                    ? NULL : "bad argument position";

@@ -82,6 +82,8 @@ typedef struct api_rule {
                                truth value rather than 0 */
     unsigned zero_iff_arg;  /* the result is 0 when this 1-based argument
                                is 0 (makeError(0)); 0: none */
+    unsigned nonzero_if_arg;/* the result is not 0 when this 1-based
+                               argument is not 0; 0: none */
     unsigned null_if_arg;   /* NULL without an exception comes back only
                                for a NULL argument N, and always does */
     bool returns_zero;      /* always returns 0 (an int that cannot fail) */
