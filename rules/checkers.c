@@ -232,6 +232,12 @@ static bool null_is_bug(checker_ctx *cx, engine_event_kind ev)
         return true;
     if (ev == EV_INCREF || ev == EV_DECREF)
         return !in->nullable;
+    /* a call that checks for NULL, handed the NULL of a call that failed,
+     * fails in turn: the error goes on (its result must be checked, which
+     * exception-state sees); only a NULL without an exception is wrong */
+    if (ev == EV_ARG && callee && callee->checks_null &&
+        checker_exception(cx) == EXC_YES)
+        return false;
     return ev == EV_ARG && callee && arg < 32 && (callee->nonnull & (1u << arg));
 }
 
@@ -244,6 +250,8 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
     if (rv->null != NULL_YES || !null_is_bug(cx, ev))
         return;
     const ir_insn *in = checker_insn(cx);
+    const api_rule *callee = checker_callee_rule(cx);
+    bool checks_null = ev == EV_ARG && callee && callee->checks_null;
     char *d = describe(cx, v);
     char *why = rv->null_api ? xasprintf(" (%s() returned NULL)", rv->null_api)
                              : xstrdup("");
@@ -252,8 +260,10 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
         msg = xasprintf("%s is NULL here%s and is dereferenced", d, why);
     else if (ev == EV_ARG)
         msg = xasprintf("%s is NULL here%s and is passed as argument %zu of "
-                        "%s(), which does not accept NULL", d, why,
-                        checker_event_arg(cx) + 1, in->callee);
+                        "%s(), which %s", d, why, checker_event_arg(cx) + 1,
+                        in->callee, checks_null
+                        ? "raises SystemError for a NULL with no error set"
+                        : "does not accept NULL");
     else
         msg = xasprintf("%s is NULL here%s and is passed to %s, which does "
                         "not accept NULL (use the X variant or check first)",
@@ -263,8 +273,7 @@ static void check_null_deref(checker_ctx *cx, engine_event_kind ev)
     report(cx, "null-deref", rv->null_event, "null", msg);
     /* the program crashes here, unless the call checks for NULL itself:
      * what follows on this path is not reached */
-    const api_rule *callee = checker_callee_rule(cx);
-    if (!(ev == EV_ARG && callee && callee->checks_null))
+    if (!checks_null)
         checker_end_path(cx);
 }
 

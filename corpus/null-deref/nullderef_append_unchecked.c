@@ -1,5 +1,6 @@
 /* null-deref: an unchecked PyLong_FromSsize_t() result goes to PyList_Append()
- * (SystemError, -1: no crash) and then to Py_DECREF(NULL), which crashes. */
+ * (which checks for NULL: it fails in turn, no crash) and then to
+ * Py_DECREF(NULL), which crashes. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -15,7 +16,7 @@ indices(PyObject *self, PyObject *args)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i += step) {
         PyObject *item = PyLong_FromSsize_t(i);
-        int rc = PyList_Append(result, item); // expected-warning{{null-deref}}
+        int rc = PyList_Append(result, item);
         Py_DECREF(item);                      // expected-warning{{null-deref}}
         if (rc < 0) {
             Py_DECREF(result);
