@@ -228,8 +228,12 @@ static bool null_is_bug(checker_ctx *cx, engine_event_kind ev)
     const ir_insn *in = checker_insn(cx);
     const api_rule *callee = checker_callee_rule(cx);
     size_t arg = checker_event_arg(cx);
+    /* a plain C pointer the function itself set to NULL (not a result of
+     * the API, not an object) is the program's own logic, not API use */
     if (ev == EV_USE)
-        return true;
+        return !(in && in->src.kind == OP_VAR && in->src.var >= 0 &&
+                 !checker_func(cx)->vars[in->src.var].is_object &&
+                 !checker_value(cx, (size_t)checker_event_value(cx))->null_api);
     if (ev == EV_INCREF || ev == EV_DECREF)
         return !in->nullable;
     /* a call that checks for NULL, handed the NULL of a call that failed,
