@@ -58,6 +58,7 @@ enum { MAX_NESTING = 1000 };
 static ir_operand lower_expr(lower_ctx *x, CXCursor c);
 static void lower_stmt(lower_ctx *x, CXCursor c);
 static void lower_cond(lower_ctx *x, CXCursor c, int if_true, int if_false);
+static void escape_object(lower_ctx *x, const ir_operand *op, ir_loc loc);
 
 /* ---- cursor helpers ---- */
 
@@ -673,6 +674,33 @@ static void add_call_args(ir_insn *in, CXCursor call, ir_operand *args, int n,
     }
 }
 
+/* Is parameter i of the function a call refers to a void pointer? */
+static bool param_is_void_ptr(CXCursor call, int i)
+{
+    CXType ft = clang_getCursorType(clang_getCursorReferenced(call));
+    if (ft.kind != CXType_FunctionProto || i >= clang_getNumArgTypes(ft))
+        return false;
+    CXType pt = clang_getCanonicalType(clang_getArgType(ft, (unsigned)i));
+    return pt.kind == CXType_Pointer &&
+           clang_getCanonicalType(clang_getPointeeType(pt)).kind == CXType_Void;
+}
+
+/* An object handed as a void pointer to a C library's function (one the
+ * rules do not describe and this file does not define): the library keeps
+ * it as user data (set_panel_userptr(p, obj), a closure's user_data), so
+ * the reference goes where the analysis does not follow. */
+static void hand_to_library(lower_ctx *x, CXCursor call, const ir_operand *args,
+                            int n, ir_loc loc)
+{
+    CXCursor callee = clang_getCursorReferenced(call);
+    if (clang_Cursor_isNull(callee) ||
+        !clang_Cursor_isNull(clang_getCursorDefinition(callee)))
+        return;
+    for (int i = 0; i < n; i++)
+        if (param_is_void_ptr(call, i))
+            escape_object(x, &args[i], loc);
+}
+
 static ir_operand lower_call(lower_ctx *x, CXCursor c)
 {
     char *name = callee_name(c);
@@ -712,6 +740,8 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
         via = NULL;
         add_call_args(in, c, args, n, rule && rule->format_arg);
         result = dst >= 0 ? ir_op_var(dst) : ir_op_none();
+        if (!rule)
+            hand_to_library(x, c, args, n, loc);
         if (rule && rule->noreturn) {
             ir_set_noreturn(x->f, cur_block(x), loc);
             x->cur = -1;
