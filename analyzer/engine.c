@@ -1195,13 +1195,22 @@ static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 
 /* ---- summaries ---- */
 
+/* The value parameter p had on entry (bind_params makes the parameters'
+ * values first, in order), whatever the variable holds now. */
+static int entry_value(const path_state *st, size_t p)
+{
+    return p < st->nvals ? (int)p : -1;
+}
+
 /* The parameters this path consumes: released, handed to a call that
- * takes them, or stored away without a reference of the function's own. */
+ * takes them, or stored away without a reference of the function's own.
+ * The value the caller passed counts, even after the parameter variable
+ * was given another (repr = PyUnicode_FromFormat(...)). */
 static unsigned consumed_params(const engine *e, const path_state *st)
 {
     unsigned consumed = 0;
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
-        int pv = st->var_val[p];
+        int pv = entry_value(st, p);
         const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
         /* a NULL parameter has nothing to take over, nor has one that is
          * a static object (if (arg == Py_None) ...) */
@@ -1514,7 +1523,8 @@ static void run_state(engine *e, path_state *st)
 }
 
 /* Parameters are borrowed, except those the function is annotated to take
- * over: it owns one reference to each of them. */
+ * over: it owns one reference to each of them.  Their values are the
+ * state's first, value p for parameter p (entry_value). */
 static void bind_params(const ir_func *f, path_state *st)
 {
     for (size_t p = 0; p < f->nparams; p++) {
