@@ -115,6 +115,8 @@ typedef struct summary_acc {
     unsigned consumed_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned ret_static;    /* paths returning a static object, borrowed */
+    unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
+                               parameter with one reference added */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned null_ok_paths; /* paths returning NULL without an exception */
@@ -709,12 +711,37 @@ static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
     }
 }
 
+/* A call that returns its argument with one more reference (returns-arg):
+ * the result is the argument's value, and the function owns one more
+ * reference to it.  False when the argument is not an object. */
+static bool result_is_argument(engine *e, path_state *st, const ir_insn *in,
+                               const api_rule *r)
+{
+    if (!r->returns_arg || r->returns_arg > in->nargs)
+        return false;
+    const ir_operand *a = &in->args[r->returns_arg - 1];
+    if (a->kind != OP_FIELD && a->kind != OP_GLOBAL &&
+        !(a->kind == OP_VAR && e->f->vars[a->var].is_object))
+        return false;
+    int v = operand_value(st, a);
+    st->var_val[in->dst] = v;
+    ref_value *rv = &st->vals[v];
+    if (rv->null == NULL_YES)
+        return true;
+    rv->released = rv->stolen = false;
+    gain_reference(e, st, v, in->loc, EVK_NEW,
+                   in->callee ? in->callee : "an indirect call");
+    return true;
+}
+
 static void set_result(engine *e, path_state *st, const ir_insn *in,
                        const call_model *m)
 {
     if (in->dst < 0)
         return;
     const api_rule *r = &m->rule;
+    if (result_is_argument(e, st, in, r))
+        return;
     bool obj = e->f->vars[in->dst].is_object;
     nullness null = r->tests_error ? NULL_UNKNOWN
                     : r->ret == RET_NULL ? NULL_YES
@@ -1232,6 +1259,17 @@ static int returned_param(const engine *e, const path_state *st, int rv)
     return -1;
 }
 
+/* The parameter this path returns with one reference of the function's
+ * own added (Py_INCREF(x); return x;), -1. */
+static int returned_param_ref(const engine *e, const path_state *st, int rv)
+{
+    for (size_t p = 0; rv >= 0 && p < e->f->nparams && p < 32; p++)
+        if (entry_value(st, p) == rv && st->vals[rv].is_param &&
+            st->vals[rv].owned == 1 && !st->vals[rv].escaped)
+            return (int)p;
+    return -1;
+}
+
 static void note_return_kind(engine *e, const path_state *st, int rv)
 {
     summary_acc *a = &e->acc;
@@ -1256,6 +1294,11 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             a->ret_new++;
         else
             a->ret_borrowed++;
+        int q = returned_param_ref(e, st, rv);
+        if (q >= 0) {
+            a->ret_param_ref++;
+            a->ret_param_ref_mask |= 1u << q;
+        }
         if (v->owned <= 0 && v->static_obj)
             a->ret_static++;    /* "return Py_None;" without a reference */
     }
@@ -1335,6 +1378,21 @@ static void summary_steals(const summary_acc *a, func_summary *s)
                            ? a->consumed_ok & ~s->steals & ~s->steals_on_failure : 0;
 }
 
+/* The 1-based parameter every path not returning NULL returns with one
+ * reference added, 0 if the paths do not all return the same one so. */
+static unsigned returned_arg(const summary_acc *a, const func_summary *s)
+{
+    unsigned m = a->ret_param_ref_mask;
+    if (s->ret != RET_NEW || s->or_static || !a->ret_param_ref ||
+        a->ret_param_ref != a->ret_new || a->ret_borrowed || a->ret_param ||
+        (m & (m - 1)))
+        return 0;
+    unsigned p = 0;
+    while (!(m & (1u << p)))
+        p++;
+    return p + 1;
+}
+
 static void make_summary(const engine *e, func_summary *s)
 {
     const summary_acc *a = &e->acc;
@@ -1354,6 +1412,7 @@ static void make_summary(const engine *e, func_summary *s)
         s->ret = RET_NEW;
         s->or_static = true;
     }
+    s->ret_arg = returned_arg(a, s);
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     /* every path returns NULL: nothing to own (an error helper) */

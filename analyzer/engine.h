@@ -160,6 +160,9 @@ typedef struct func_summary {
     bool returns_zero;      /* an int function returning 0 on every path */
     bool or_static;         /* returns a new reference, or a static object
                                (Py_None) borrowed */
+    unsigned ret_arg;       /* 1-based parameter returned, with one more
+                               reference, on every path not returning
+                               NULL (Py_INCREF(x); return x;); 0: none */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

@@ -325,6 +325,9 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "null-if"))
         return sscanf(val, "%u", &rule->null_if_arg) == 1 && rule->null_if_arg
                    ? NULL : "bad argument position";
+    if (!strcmp(key, "returns-arg"))
+        return sscanf(val, "%u", &rule->returns_arg) == 1 && rule->returns_arg
+                   ? NULL : "bad argument position";
     if (!strcmp(key, "zero-iff"))
         return sscanf(val, "%u", &rule->zero_iff_arg) == 1 && rule->zero_iff_arg
                    ? NULL : "bad argument position";

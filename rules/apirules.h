@@ -86,6 +86,8 @@ typedef struct api_rule {
                                for a NULL argument N, and always does */
     bool returns_zero;      /* always returns 0 (an int that cannot fail) */
     bool or_static;         /* returns a new reference, or Py_None borrowed */
+    unsigned returns_arg;   /* 1-based argument it returns, with one more
+                               reference (Py_INCREF(x); return x;); 0: none */
     bool size_of;           /* returns the number of items of the tuple or
                                list argument 1 */
     bool item_get;          /* returns, borrowed, the item at index arg 2

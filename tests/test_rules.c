@@ -425,11 +425,14 @@ static void test_load_fields(void **state)
 
     r = api_rules_new();
     assert_int_equal(api_rules_load_text(r, "test.rules",
-                                         "function B steals=1,3 nonnull=1,32\n",
+                                         "function B steals=1,3 nonnull=1,32\n"
+                                         "function E returns=new returns-arg=2\n",
                                          err, sizeof err), 0);
     b = must_find(r, "B", false);
     assert_int_equal(b->steals, BIT(1) | BIT(3));
     assert_int_equal(b->nonnull, BIT(1) | BIT(32));
+    assert_int_equal(b->returns_arg, 0);
+    assert_int_equal(must_find(r, "E", false)->returns_arg, 2);
     api_rules_free(r);
 
     r = api_rules_new();
