@@ -1229,22 +1229,31 @@ static int entry_value(const path_state *st, size_t p)
     return p < st->nvals ? (int)p : -1;
 }
 
+/* Was the caller's reference to this parameter value released or handed
+ * to a call that takes it? */
+static bool param_handed_over(const ref_value *rv)
+{
+    return rv->is_param && (rv->owned < 0 || rv->released || rv->stolen);
+}
+
 /* The parameters this path consumes: released, handed to a call that
  * takes them, or stored away without a reference of the function's own.
- * The value the caller passed counts, even after the parameter variable
- * was given another (repr = PyUnicode_FromFormat(...)). */
+ * The value the caller passed counts as released even after the parameter
+ * variable was given another (Py_DECREF(repr); repr = new_repr;). */
 static unsigned consumed_params(const engine *e, const path_state *st)
 {
     unsigned consumed = 0;
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
-        int pv = entry_value(st, p);
+        int pv = st->var_val[p], first = entry_value(st, p);
         const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
         /* a NULL parameter has nothing to take over, nor has one that is
          * a static object (if (arg == Py_None) ...) */
-        if (rv && ((rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
+        if (rv && ((rv->is_param && (param_handed_over(rv) ||
                                      (rv->escaped && rv->owned <= 0) ||
                                      rv->null == NULL_YES)) ||
                    rv->static_obj))
+            consumed |= 1u << p;
+        if (first >= 0 && first != pv && param_handed_over(&st->vals[first]))
             consumed |= 1u << p;
     }
     return consumed;
