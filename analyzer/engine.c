@@ -117,6 +117,7 @@ typedef struct summary_acc {
     unsigned ret_static;    /* paths returning a static object, borrowed */
     unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
                                parameter with one reference added */
+    unsigned ret_fresh;     /* paths returning a newly made object */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned null_ok_paths; /* paths returning NULL without an exception */
@@ -640,6 +641,8 @@ static call_model model_call(const engine *e, const ir_insn *in)
     const api_rule *r = api_rules_find(e->local, in->callee, false);
     if (!rule_applies(e, r))
         r = api_rules_find(e->rules, in->callee, false);
+    if (!in->callee && in->via)
+        r = api_rules_find_slot(e->rules, in->via);
     if (rule_applies(e, r)) {
         m.rule = *r;
         m.known = true;
@@ -711,6 +714,19 @@ static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
     }
 }
 
+/* Is the result of this call a newly made object: a constructor's, or a
+ * Py_BuildValue whose format makes a tuple, list or dict? */
+static bool result_is_fresh(const ir_insn *in, const api_rule *r)
+{
+    if (r->fresh)
+        return true;
+    if (!r->format_result || !r->format_arg || in->nargs < r->format_arg)
+        return false;
+    const ir_operand *fa = &in->args[r->format_arg - 1];
+    return fa->kind == OP_STRING && fa->text &&
+           format_builds_container(fa->text);
+}
+
 /* A call that returns its argument with one more reference (returns-arg):
  * the result is the argument's value, and the function owns one more
  * reference to it.  False when the argument is not an object. */
@@ -761,6 +777,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     }
     if (r->or_static)
         st->vals[v].maybe_static = true;
+    st->vals[v].fresh = result_is_fresh(in, r);
     if (r->returns_zero) {
         st->vals[v].null = NULL_YES;
         st->vals[v].sign = 1;       /* >= 0 */
@@ -1062,6 +1079,18 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     *can_t = *can_f = true;
     if (c->kind == COND_OPAQUE)
         return;
+    if (c->kind == COND_CMP && c->rhs.kind == OP_ADDR_GLOBAL &&
+        (c->cmp == CMP_EQ || c->cmp == CMP_NE)) {
+        /* a newly made object is never a static one (x == Py_None), nor
+         * is NULL; the static object itself always is */
+        int l = operand_value(st, &c->value), g = operand_value(st, &c->rhs);
+        bool differ = st->vals[l].fresh || st->vals[l].null == NULL_YES;
+        if (differ || l == g) {
+            *can_t = (c->cmp == CMP_EQ) == !differ;
+            *can_f = !*can_t;
+        }
+        return;
+    }
     if (c->kind == COND_CMP) {
         /* decided only when both sides are known to be 0 */
         int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
@@ -1308,6 +1337,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             a->ret_param_ref++;
             a->ret_param_ref_mask |= 1u << q;
         }
+        if (v->fresh)
+            a->ret_fresh++;
         if (v->owned <= 0 && v->static_obj)
             a->ret_static++;    /* "return Py_None;" without a reference */
     }
@@ -1422,6 +1453,9 @@ static void make_summary(const engine *e, func_summary *s)
         s->or_static = true;
     }
     s->ret_arg = returned_arg(a, s);
+    /* NULL or a newly made object on every path: never a static one */
+    s->fresh = e->f->returns_object && a->ret_fresh &&
+               a->ret_fresh + a->ret_null_exc + a->ret_null_ok == a->returns;
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1 : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
     /* every path returns NULL: nothing to own (an error helper) */
@@ -1442,8 +1476,11 @@ static void make_summary(const engine *e, func_summary *s)
     for (unsigned p = 0; p < 32 && a->null_ok_paths && !s->null_if_arg; p++)
         if (a->null_if & (1u << p))
             s->null_if_arg = p + 1;
-    if (e->over_budget || e->f->incomplete)
+    if (e->over_budget || e->f->incomplete) {
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
+        s->fresh = false;
+        s->ret_arg = 0;
+    }
 }
 
 /* ---- the walk ---- */
