@@ -119,6 +119,9 @@ typedef struct summary_acc {
     unsigned consumed_zero_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned ret_static;    /* paths returning a static object, borrowed */
+    unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
+                               parameter with one reference added */
+    unsigned ret_fresh;     /* paths returning a newly made object */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned nonzero_if;    /* int params that, when not 0, make the
@@ -644,6 +647,8 @@ static call_model model_call(const engine *e, const ir_insn *in)
     const api_rule *r = api_rules_find(e->local, in->callee, false);
     if (!rule_applies(e, r))
         r = api_rules_find(e->rules, in->callee, false);
+    if (!in->callee && in->via)
+        r = api_rules_find_slot(e->rules, in->via);
     if (rule_applies(e, r)) {
         m.rule = *r;
         m.known = true;
@@ -715,12 +720,50 @@ static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
     }
 }
 
+/* Is the result of this call a newly made object: a constructor's, or a
+ * Py_BuildValue whose format makes a tuple, list or dict? */
+static bool result_is_fresh(const ir_insn *in, const api_rule *r)
+{
+    if (r->fresh)
+        return true;
+    if (!r->format_result || !r->format_arg || in->nargs < r->format_arg)
+        return false;
+    const ir_operand *fa = &in->args[r->format_arg - 1];
+    return fa->kind == OP_STRING && fa->text &&
+           format_builds_container(fa->text);
+}
+
+/* A call that returns its argument with one more reference (returns-arg):
+ * the result is the argument's value, and the function owns one more
+ * reference to it.  False when the argument is not an object. */
+static bool result_is_argument(engine *e, path_state *st, const ir_insn *in,
+                               const api_rule *r)
+{
+    if (!r->returns_arg || r->returns_arg > in->nargs)
+        return false;
+    const ir_operand *a = &in->args[r->returns_arg - 1];
+    if (a->kind != OP_FIELD && a->kind != OP_GLOBAL &&
+        !(a->kind == OP_VAR && e->f->vars[a->var].is_object))
+        return false;
+    int v = operand_value(st, a);
+    st->var_val[in->dst] = v;
+    ref_value *rv = &st->vals[v];
+    if (rv->null == NULL_YES)
+        return true;
+    rv->released = rv->stolen = false;
+    gain_reference(e, st, v, in->loc, EVK_NEW,
+                   in->callee ? in->callee : "an indirect call");
+    return true;
+}
+
 static void set_result(engine *e, path_state *st, const ir_insn *in,
                        const call_model *m)
 {
     if (in->dst < 0)
         return;
     const api_rule *r = &m->rule;
+    if (result_is_argument(e, st, in, r))
+        return;
     bool obj = e->f->vars[in->dst].is_object;
     nullness null = r->tests_error ? NULL_UNKNOWN
                     : r->ret == RET_NULL ? NULL_YES
@@ -743,6 +786,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     }
     if (r->or_static)
         st->vals[v].maybe_static = true;
+    st->vals[v].fresh = result_is_fresh(in, r);
     if (r->returns_zero) {
         st->vals[v].null = NULL_YES;
         st->vals[v].sign = 1;       /* >= 0 */
@@ -1050,6 +1094,18 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
     *can_t = *can_f = true;
     if (c->kind == COND_OPAQUE)
         return;
+    if (c->kind == COND_CMP && c->rhs.kind == OP_ADDR_GLOBAL &&
+        (c->cmp == CMP_EQ || c->cmp == CMP_NE)) {
+        /* a newly made object is never a static one (x == Py_None), nor
+         * is NULL; the static object itself always is */
+        int l = operand_value(st, &c->value), g = operand_value(st, &c->rhs);
+        bool differ = st->vals[l].fresh || st->vals[l].null == NULL_YES;
+        if (differ || l == g) {
+            *can_t = (c->cmp == CMP_EQ) == !differ;
+            *can_f = !*can_t;
+        }
+        return;
+    }
     if (c->kind == COND_CMP) {
         /* decided only when both sides are known to be 0 */
         int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
@@ -1210,20 +1266,38 @@ static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 
 /* ---- summaries ---- */
 
+/* The value parameter p had on entry (bind_params makes the parameters'
+ * values first, in order), whatever the variable holds now. */
+static int entry_value(const path_state *st, size_t p)
+{
+    return p < st->nvals ? (int)p : -1;
+}
+
+/* Was the caller's reference to this parameter value released or handed
+ * to a call that takes it? */
+static bool param_handed_over(const ref_value *rv)
+{
+    return rv->is_param && (rv->owned < 0 || rv->released || rv->stolen);
+}
+
 /* The parameters this path consumes: released, handed to a call that
- * takes them, or stored away without a reference of the function's own. */
+ * takes them, or stored away without a reference of the function's own.
+ * The value the caller passed counts as released even after the parameter
+ * variable was given another (Py_DECREF(repr); repr = new_repr;). */
 static unsigned consumed_params(const engine *e, const path_state *st)
 {
     unsigned consumed = 0;
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
-        int pv = st->var_val[p];
+        int pv = st->var_val[p], first = entry_value(st, p);
         const ref_value *rv = pv >= 0 ? &st->vals[pv] : NULL;
         /* a NULL parameter has nothing to take over, nor has one that is
          * a static object (if (arg == Py_None) ...) */
-        if (rv && ((rv->is_param && (rv->owned < 0 || rv->released || rv->stolen ||
+        if (rv && ((rv->is_param && (param_handed_over(rv) ||
                                      (rv->escaped && rv->owned <= 0) ||
                                      rv->null == NULL_YES)) ||
                    rv->static_obj))
+            consumed |= 1u << p;
+        if (first >= 0 && first != pv && param_handed_over(&st->vals[first]))
             consumed |= 1u << p;
     }
     return consumed;
@@ -1234,6 +1308,17 @@ static int returned_param(const engine *e, const path_state *st, int rv)
 {
     for (size_t p = 0; rv >= 0 && p < e->f->nparams && p < 32; p++)
         if (st->var_val[p] == rv && st->vals[rv].is_param && st->vals[rv].owned <= 0)
+            return (int)p;
+    return -1;
+}
+
+/* The parameter this path returns with one reference of the function's
+ * own added (Py_INCREF(x); return x;), -1. */
+static int returned_param_ref(const engine *e, const path_state *st, int rv)
+{
+    for (size_t p = 0; rv >= 0 && p < e->f->nparams && p < 32; p++)
+        if (entry_value(st, p) == rv && st->vals[rv].is_param &&
+            st->vals[rv].owned == 1 && !st->vals[rv].escaped)
             return (int)p;
     return -1;
 }
@@ -1262,6 +1347,13 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             a->ret_new++;
         else
             a->ret_borrowed++;
+        int q = returned_param_ref(e, st, rv);
+        if (q >= 0) {
+            a->ret_param_ref++;
+            a->ret_param_ref_mask |= 1u << q;
+        }
+        if (v->fresh)
+            a->ret_fresh++;
         if (v->owned <= 0 && v->static_obj)
             a->ret_static++;    /* "return Py_None;" without a reference */
     }
@@ -1384,6 +1476,21 @@ static void summary_steals(const summary_acc *a, bool zero_fails,
                            ? on_ok & ~s->steals & ~s->steals_on_failure : 0;
 }
 
+/* The 1-based parameter every path not returning NULL returns with one
+ * reference added, 0 if the paths do not all return the same one so. */
+static unsigned returned_arg(const summary_acc *a, const func_summary *s)
+{
+    unsigned m = a->ret_param_ref_mask;
+    if (s->ret != RET_NEW || s->or_static || !a->ret_param_ref ||
+        a->ret_param_ref != a->ret_new || a->ret_borrowed || a->ret_param ||
+        (m & (m - 1)))
+        return 0;
+    unsigned p = 0;
+    while (!(m & (1u << p)))
+        p++;
+    return p + 1;
+}
+
 static void make_summary(const engine *e, func_summary *s)
 {
     const summary_acc *a = &e->acc;
@@ -1404,6 +1511,10 @@ static void make_summary(const engine *e, func_summary *s)
         s->ret = RET_NEW;
         s->or_static = true;
     }
+    s->ret_arg = returned_arg(a, s);
+    /* NULL or a newly made object on every path: never a static one */
+    s->fresh = e->f->returns_object && a->ret_fresh &&
+               a->ret_fresh + a->ret_null_exc + a->ret_null_ok == a->returns;
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1
               : zero_fails ? FAIL_ZERO : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
@@ -1428,8 +1539,11 @@ static void make_summary(const engine *e, func_summary *s)
     for (unsigned p = 0; p < 32 && a->null_ok_paths && !s->null_if_arg; p++)
         if (a->null_if & (1u << p))
             s->null_if_arg = p + 1;
-    if (e->over_budget || e->f->incomplete)
+    if (e->over_budget || e->f->incomplete) {
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
+        s->fresh = false;
+        s->ret_arg = 0;
+    }
 }
 
 /* ---- the walk ---- */
@@ -1577,7 +1691,8 @@ static void run_state(engine *e, path_state *st)
 }
 
 /* Parameters are borrowed, except those the function is annotated to take
- * over: it owns one reference to each of them. */
+ * over: it owns one reference to each of them.  Their values are the
+ * state's first, value p for parameter p (entry_value). */
 static void bind_params(const ir_func *f, path_state *st)
 {
     for (size_t p = 0; p < f->nparams; p++) {

@@ -49,6 +49,8 @@ typedef struct ref_value {
                               a static type): never freed */
     bool maybe_static;     /* new, unless it is the static object that an
                               or-static call may return instead */
+    bool fresh;            /* a newly made object (a fresh call's result):
+                              never a static object such as Py_None */
     bool param_alias;      /* a static object a parameter was found equal
                               to (if (arg == Py_None)), in a helper: its
                               release may be the parameter's */
@@ -162,6 +164,11 @@ typedef struct func_summary {
     bool returns_zero;      /* an int function returning 0 on every path */
     bool or_static;         /* returns a new reference, or a static object
                                (Py_None) borrowed */
+    bool fresh;             /* every path not returning NULL returns a
+                               newly made object (never a static one) */
+    unsigned ret_arg;       /* 1-based parameter returned, with one more
+                               reference, on every path not returning
+                               NULL (Py_INCREF(x); return x;); 0: none */
     bool raises;          /* every path returns NULL with an exception set
                              (an error helper: return raise_error(...)) */
     bool may_raise;       /* some path returns with an exception set that

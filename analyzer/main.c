@@ -189,7 +189,7 @@ static int rules_main(const cli_options *o)
     size_t n = api_rules_sorted(rules, &list);
     for (size_t i = 0; i < n; i++) {
         const api_rule *r = list[i];
-        if (r->is_macro)
+        if (r->is_macro || r->is_slot)
             continue;
         printf("%s\t%s\t", r->name, ret_word(r->ret));
         print_positions(r->steals | r->steals_on_success);

@@ -1,9 +1,9 @@
 /* apirules.c - loading and looking up the API rules table.
  *
  * Each non-blank, non-comment line is
- *     function|macro NAME key=value ... [flag ...]
+ *     function|macro|slot NAME key=value ... [flag ...]
  * as documented in rules/FORMAT.md.  The table is an open-addressing hash
- * keyed by (name, is_macro). */
+ * keyed by (name, is_macro, is_slot). */
 #include "apirules.h"
 
 #include <errno.h>
@@ -44,20 +44,30 @@ void api_rules_free(api_rules *r)
     free(r);
 }
 
-static size_t name_hash(const char *s, bool is_macro)
+/* Which names a rule is matched on: functions, macros or type slots. */
+typedef enum { SPACE_FUNCTION, SPACE_MACRO, SPACE_SLOT } name_space;
+
+static name_space space_of(const api_rule *rule)
 {
-    size_t h = is_macro ? 0x9e3779b9u : 5381u;
+    return rule->is_slot ? SPACE_SLOT : rule->is_macro ? SPACE_MACRO
+                                                       : SPACE_FUNCTION;
+}
+
+static size_t name_hash(const char *s, name_space space)
+{
+    static const size_t seeds[] = { 5381u, 0x9e3779b9u, 0x85ebca6bu };
+    size_t h = seeds[space];
     for (; *s; s++)
         h = h * 33 + (unsigned char)*s;
     return h;
 }
 
 static api_rule *slot_for(api_rule *slots, size_t cap, const char *name,
-                          bool is_macro)
+                          name_space space)
 {
-    size_t i = name_hash(name, is_macro) & (cap - 1);
+    size_t i = name_hash(name, space) & (cap - 1);
     while (slots[i].name &&
-           (slots[i].is_macro != is_macro || strcmp(slots[i].name, name)))
+           (space_of(&slots[i]) != space || strcmp(slots[i].name, name)))
         i = (i + 1) & (cap - 1);
     return &slots[i];
 }
@@ -68,7 +78,7 @@ static void grow(api_rules *r)
     api_rule *ns = xcalloc(ncap, sizeof *ns);
     for (size_t i = 0; i < r->cap; i++)
         if (r->slots[i].name)
-            *slot_for(ns, ncap, r->slots[i].name, r->slots[i].is_macro) =
+            *slot_for(ns, ncap, r->slots[i].name, space_of(&r->slots[i])) =
                 r->slots[i];
     free(r->slots);
     r->slots = ns;
@@ -79,7 +89,7 @@ static void insert(api_rules *r, api_rule *rule)
 {
     if ((r->count + 1) * 2 > r->cap)
         grow(r);
-    api_rule *slot = slot_for(r->slots, r->cap, rule->name, rule->is_macro);
+    api_rule *slot = slot_for(r->slots, r->cap, rule->name, space_of(rule));
     if (slot->name)
         rule_free(slot);
     else
@@ -95,13 +105,24 @@ void api_rules_put(api_rules *r, const api_rule *rule)
     insert(r, &copy);
 }
 
-const api_rule *api_rules_find(const api_rules *r, const char *name,
-                               bool is_macro)
+static const api_rule *find_in(const api_rules *r, const char *name,
+                               name_space space)
 {
     if (!r || !name)
         return NULL;
-    const api_rule *slot = slot_for(r->slots, r->cap, name, is_macro);
+    const api_rule *slot = slot_for(r->slots, r->cap, name, space);
     return slot->name ? slot : NULL;
+}
+
+const api_rule *api_rules_find(const api_rules *r, const char *name,
+                               bool is_macro)
+{
+    return find_in(r, name, is_macro ? SPACE_MACRO : SPACE_FUNCTION);
+}
+
+const api_rule *api_rules_find_slot(const api_rules *r, const char *name)
+{
+    return find_in(r, name, SPACE_SLOT);
 }
 
 size_t api_rules_count(const api_rules *r)
@@ -113,7 +134,7 @@ static int cmp_rule(const void *a, const void *b)
 {
     const api_rule *x = *(const api_rule *const *)a, *y = *(const api_rule *const *)b;
     int c = strcmp(x->name, y->name);
-    return c ? c : (int)x->is_macro - (int)y->is_macro;
+    return c ? c : (int)space_of(x) - (int)space_of(y);
 }
 
 size_t api_rules_sorted(const api_rules *r, const api_rule ***out)
@@ -261,6 +282,8 @@ static const flag_spec flags[] = {
     { "atomic", offsetof(api_rule, atomic) },
     { "returns-zero", offsetof(api_rule, returns_zero) },
     { "or-static", offsetof(api_rule, or_static) },
+    { "fresh", offsetof(api_rule, fresh) },
+    { "format-result", offsetof(api_rule, format_result) },
     { "size-of", offsetof(api_rule, size_of) },
     { "item-get", offsetof(api_rule, item_get) },
     { "item-set", offsetof(api_rule, item_set) },
@@ -332,6 +355,9 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "nonzero-if"))
         return sscanf(val, "%u", &rule->nonzero_if_arg) == 1 && rule->nonzero_if_arg
                    ? NULL : "bad argument position";
+    if (!strcmp(key, "returns-arg"))
+        return sscanf(val, "%u", &rule->returns_arg) == 1 && rule->returns_arg
+                   ? NULL : "bad argument position";
     if (!strcmp(key, "zero-iff"))
         return sscanf(val, "%u", &rule->zero_iff_arg) == 1 && rule->zero_iff_arg
                    ? NULL : "bad argument position";
@@ -367,9 +393,10 @@ static int parse_line(api_rules *r, const char *origin, unsigned lineno,
     if (n == 0)
         return 0;
     bool is_macro = !strcmp(words[0], "macro");
-    if (!is_macro && strcmp(words[0], "function")) {
-        snprintf(err, errlen, "%s:%u: expected 'function' or 'macro', got '%s'",
-                 origin, lineno, words[0]);
+    bool is_slot = !strcmp(words[0], "slot");
+    if (!is_macro && !is_slot && strcmp(words[0], "function")) {
+        snprintf(err, errlen, "%s:%u: expected 'function', 'macro' or 'slot', "
+                 "got '%s'", origin, lineno, words[0]);
         return -1;
     }
     if (n < 2) {
@@ -379,6 +406,7 @@ static int parse_line(api_rules *r, const char *origin, unsigned lineno,
     api_rule rule;
     memset(&rule, 0, sizeof rule);
     rule.is_macro = is_macro;
+    rule.is_slot = is_slot;
     for (size_t i = 2; i < n; i++) {
         char *eq = strchr(words[i], '=');
         if (eq)

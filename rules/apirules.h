@@ -60,6 +60,8 @@ typedef enum {
 typedef struct api_rule {
     char *name;
     bool is_macro;          /* matched on the macro name as written */
+    bool is_slot;           /* matched on the field an indirect call goes
+                               through (type->tp_alloc(type, 0)) */
     api_ret ret;
     api_fail fail;
     api_effect effect;
@@ -88,6 +90,13 @@ typedef struct api_rule {
                                for a NULL argument N, and always does */
     bool returns_zero;      /* always returns 0 (an int that cannot fail) */
     bool or_static;         /* returns a new reference, or Py_None borrowed */
+    bool fresh;             /* returns a newly made object (or a cached one
+                               of its own kind), never a static singleton
+                               such as Py_None or a static type */
+    bool format_result;     /* with a build format: the result is the value
+                               the format describes (Py_BuildValue) */
+    unsigned returns_arg;   /* 1-based argument it returns, with one more
+                               reference (Py_INCREF(x); return x;); 0: none */
     bool size_of;           /* returns the number of items of the tuple or
                                list argument 1 */
     bool item_get;          /* returns, borrowed, the item at index arg 2
@@ -137,6 +146,8 @@ void api_rules_put(api_rules *r, const api_rule *rule);
 /* Look up a function (is_macro false) or macro (true) by name. */
 const api_rule *api_rules_find(const api_rules *r, const char *name,
                                bool is_macro);
+/* Look up the rule of a type slot called indirectly (a `slot` line). */
+const api_rule *api_rules_find_slot(const api_rules *r, const char *name);
 size_t api_rules_count(const api_rules *r);
 
 /* Every rule, sorted by name (functions before macros of the same name);

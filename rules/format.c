@@ -157,6 +157,32 @@ int format_walk_units(format_kind kind, const char *fmt, format_arg *args,
     return walk(kind, fmt, args, NULL, units, NULL, max, err, sizeof err);
 }
 
+bool format_builds_container(const char *fmt)
+{
+    size_t depth = 0, items = 0;
+    bool bracketed = false;
+    for (const char *p = fmt; *p; ) {
+        if (strchr(open_brackets, *p)) {
+            items += depth == 0;
+            bracketed = depth == 0 ? true : bracketed;
+            depth++;
+            p++;
+        } else if (strchr(close_brackets, *p)) {
+            depth -= depth > 0;
+            p++;
+        } else if (strchr(build_marks, *p)) {
+            p++;
+        } else {
+            const format_unit *u = match_unit(build_units, p);
+            if (!u)
+                return false;   /* not a format this walk knows */
+            items += depth == 0;
+            p += strlen(u->unit);
+        }
+    }
+    return items > 1 || (items == 1 && bracketed);
+}
+
 /* Drop "unsigned " and "signed ": a sign difference is harmless here. */
 static void unsigned_free(const char *in, char *out, size_t outlen)
 {

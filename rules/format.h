@@ -46,6 +46,11 @@ int format_walk_typed(format_kind kind, const char *fmt, format_arg *args,
 int format_walk_units(format_kind kind, const char *fmt, format_arg *args,
                       const char **units, size_t max);
 
+/* Does the build format fmt make a new tuple, list or dict (more than one
+ * item at its top level, or one bracketed item), rather than hand back the
+ * value of its only unit ("O" gives its argument, "" gives None)? */
+bool format_builds_container(const char *fmt);
+
 /* Does an argument of C type actual (canonical, qualifiers dropped) fit
  * the expected type of its format unit? */
 bool format_type_ok(const char *expected, const char *actual);

@@ -19,6 +19,7 @@
 #include <clang-c/Index.h>
 
 #include "../rules/apirules.h"
+#include "../rules/format.h"
 #include "../analyzer/util.h"
 
 #define BIT(n) (1u << ((n) - 1))
@@ -362,7 +363,7 @@ static void test_load_errors(void **state)
     expect_error("function X nonnull=33\n",
                  "test.rules:1: bad argument list 'nonnull=33'");
     expect_error("funtion X returns=new\n",
-                 "test.rules:1: expected 'function' or 'macro', got 'funtion'");
+                 "test.rules:1: expected 'function', 'macro' or 'slot', got 'funtion'");
     expect_error("\nfunction\n", "test.rules:2: missing name");
     expect_error("function X since=3\n", "test.rules:1: bad version 'since=3'");
     expect_error("function X until=3.x\n",
@@ -425,11 +426,14 @@ static void test_load_fields(void **state)
 
     r = api_rules_new();
     assert_int_equal(api_rules_load_text(r, "test.rules",
-                                         "function B steals=1,3 nonnull=1,32\n",
+                                         "function B steals=1,3 nonnull=1,32\n"
+                                         "function E returns=new returns-arg=2\n",
                                          err, sizeof err), 0);
     b = must_find(r, "B", false);
     assert_int_equal(b->steals, BIT(1) | BIT(3));
     assert_int_equal(b->nonnull, BIT(1) | BIT(32));
+    assert_int_equal(b->returns_arg, 0);
+    assert_int_equal(must_find(r, "E", false)->returns_arg, 2);
     api_rules_free(r);
 
     r = api_rules_new();
@@ -437,6 +441,44 @@ static void test_load_fields(void **state)
                                          sizeof err), -1);
     assert_non_null(strstr(err, "rules/no-such.rules: cannot read rules file"));
     api_rules_free(r);
+}
+
+/* Slot lines live apart from function lines of the same name; fresh and
+ * format-result are read; a build format makes a container when it has
+ * several top-level items or one bracketed item. */
+static void test_slots_and_fresh(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    api_rules *r = api_rules_new();
+    assert_int_equal(api_rules_load_text(
+        r, "test.rules",
+        "slot     tp_alloc returns=new fails=null fresh\n"
+        "function tp_alloc returns=int\n"
+        "function Build returns=new format=build:1 format-result\n",
+        err, sizeof err), 0);
+    assert_int_equal(api_rules_count(r), 3);
+    const api_rule *s = api_rules_find_slot(r, "tp_alloc");
+    assert_non_null(s);
+    assert_true(s->is_slot);
+    assert_true(s->fresh);
+    assert_int_equal(s->ret, RET_NEW);
+    assert_int_equal(must_find(r, "tp_alloc", false)->ret, RET_INT);
+    assert_false(must_find(r, "tp_alloc", false)->fresh);
+    assert_null(api_rules_find_slot(r, "Build"));
+    assert_true(must_find(r, "Build", false)->format_result);
+    api_rules_free(r);
+
+    assert_true(format_builds_container("SiiSSS"));
+    assert_true(format_builds_container("(ii)"));
+    assert_true(format_builds_container("[O]"));
+    assert_true(format_builds_container("{s:i}"));
+    assert_true(format_builds_container("s#, i"));
+    assert_false(format_builds_container("O"));
+    assert_false(format_builds_container("N"));
+    assert_false(format_builds_container("s#"));
+    assert_false(format_builds_container(""));
+    assert_false(format_builds_container("?"));
 }
 
 /* ---- 4. numpy.rules ---- */
@@ -531,6 +573,7 @@ int main(void)
                                         load_capi, free_rules),
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_load_fields),
+        cmocka_unit_test(test_slots_and_fresh),
         cmocka_unit_test_setup_teardown(test_numpy_rules, load_capi,
                                         free_rules),
     };
