@@ -347,8 +347,9 @@ static void scan_taken(fe_unit *u)
 static void set_python_facing(fe_unit *u, ir_func *f)
 {
     const char *key = f->name;
-    f->python_facing = !f->is_static ||
-        (u->ntaken && bsearch(&key, u->taken, u->ntaken, sizeof *u->taken, cmp_strptr));
+    f->address_taken = u->ntaken &&
+        bsearch(&key, u->taken, u->ntaken, sizeof *u->taken, cmp_strptr);
+    f->python_facing = !f->is_static || f->address_taken;
 }
 
 /* ---- walking function definitions ---- */

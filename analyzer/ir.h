@@ -142,6 +142,7 @@ typedef struct ir_func {
     bool python_facing;         /* exported, or its address is taken (a
                                    method, a slot, a callback): called by
                                    Python rather than by this file */
+    bool address_taken;         /* the file takes its address */
     ir_var *vars;
     size_t nvars, capvars;
     size_t nparams;             /* the first nparams vars are the parameters */

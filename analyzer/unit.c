@@ -119,6 +119,35 @@ static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *fs,
     type_defs_free(&types);
 }
 
+/* Does a function of the set call the one named name? */
+static bool called_in_file(const func_set *fs, const char *name)
+{
+    for (size_t i = 0; i < fs->len; i++) {
+        const ir_func *f = fs->items[i];
+        for (size_t b = 0; b < f->nblocks; b++)
+            for (size_t k = 0; k < f->blocks[b].ninsns; k++) {
+                const ir_insn *in = &f->blocks[b].insns[k];
+                if (in->kind == INSN_CALL && in->callee && !strcmp(in->callee, name))
+                    return true;
+            }
+    }
+    return false;
+}
+
+/* An exported function that the file calls directly, and whose address it
+ * does not take, is a C helper shared with the extension's other files
+ * (get_packer(encoder, mode)), not an entry point of Python's: its
+ * parameters follow the contract its summary finds. */
+static void mark_c_helpers(const func_set *fs)
+{
+    for (size_t i = 0; i < fs->len; i++) {
+        ir_func *f = fs->items[i];
+        if (f->python_facing && !f->is_static && !f->address_taken &&
+            strncmp(f->name, "PyInit_", 7) && called_in_file(fs, f->name))
+            f->python_facing = false;
+    }
+}
+
 static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
                          const def_table_list *tables, finding_list *out,
                          finding_list *notes, engine_stats *stats)
@@ -127,6 +156,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     fe_unit_lower_functions(u, collect_function, &fs);
     mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
     mark_init_globals(fs.items, fs.len);
+    mark_c_helpers(&fs);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < fs.len; i++)
