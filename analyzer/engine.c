@@ -590,7 +590,11 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
         fire(e, st, b, in, EV_STEAL, v, rule, i);
         int owner = first_object_arg(st, in);
         ref_value *rv = &st->vals[v];
-        if (rv->owned > 0 && --rv->owned == 0) {
+        if (rv->owned > 0 && rv->is_param) {
+            /* the reference the function added to its argument is handed
+             * over (Py_INCREF then PyTuple_SET_ITEM), not the caller's */
+            rv->owned--;
+        } else if (rv->owned > 0 && --rv->owned == 0) {
             mark_released(e, st, v, in->loc, in->callee, true);
             /* now borrowed from the container that took it */
             if (owner != v && !failed)
