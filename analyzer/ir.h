@@ -48,8 +48,9 @@ typedef struct ir_operand {
     char *text;
     char *rec;                  /* OP_FIELD: the unified symbol (USR) of the
                                    struct that declares the field, or NULL */
-    bool scalar;                /* OP_FIELD, OP_GLOBAL: its C type is not a
-                                   pointer to a Python object (an int, a
+    bool scalar;                /* OP_FIELD, OP_GLOBAL, OP_DEREF through a
+                                   local variable: its C type is not
+                                   a pointer to a Python object (an int, a
                                    float, a C pointer): it holds no reference */
     bool set_at_init;           /* OP_GLOBAL: an object pointer that only the
                                    module's initialisation assigns, read

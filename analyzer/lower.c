@@ -48,6 +48,11 @@ typedef struct lower_ctx {
     label_entry *labels;
     size_t nlabels, caplabels;
     unsigned depth;          /* nesting of lower_expr/lower_stmt calls */
+    signed char *stack_mem;  /* per IR variable, in source order: 1 only
+                                ever set to memory of the function's stack
+                                frame (alloca), -1 set to anything else or
+                                its address taken, 0 not set yet */
+    size_t nstack_mem;
 } lower_ctx;
 
 /* Deeper nesting than this (a generated 20,000-term expression) is not
@@ -225,8 +230,31 @@ static ir_insn *emit(lower_ctx *x, ir_insn_kind kind, ir_loc loc)
     return ir_append(x->f, cur_block(x), kind, loc);
 }
 
+/* The stack_mem entry of variable var, grown to hold it. */
+static signed char *stack_mem_of(lower_ctx *x, int var)
+{
+    if ((size_t)var >= x->nstack_mem) {
+        size_t n = x->f->nvars > (size_t)var ? x->f->nvars : (size_t)var + 1;
+        x->stack_mem = xrealloc(x->stack_mem, n);
+        memset(x->stack_mem + x->nstack_mem, 0, n - x->nstack_mem);
+        x->nstack_mem = n;
+    }
+    return &x->stack_mem[var];
+}
+
+/* Follow what dst = src makes of dst: stack memory if src is, and dst
+ * was never set to anything else. */
+static void note_stack_mem(lower_ctx *x, int dst, const ir_operand *src)
+{
+    bool stack = src->kind == OP_VAR && *stack_mem_of(x, src->var) == 1;
+    signed char *d = stack_mem_of(x, dst);
+    *d = stack && *d >= 0 ? 1 : -1;
+}
+
 static void emit_assign(lower_ctx *x, int dst, ir_operand src, ir_loc loc)
 {
+    if (dst >= 0)
+        note_stack_mem(x, dst, &src);
     ir_insn *in = emit(x, INSN_ASSIGN, loc);
     in->dst = dst;
     in->src = src;
@@ -742,6 +770,8 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
         result = dst >= 0 ? ir_op_var(dst) : ir_op_none();
         if (!rule)
             hand_to_library(x, c, args, n, loc);
+        if (dst >= 0 && rule && rule->stack_memory)
+            *stack_mem_of(x, dst) = 1;
         if (rule && rule->noreturn) {
             ir_set_noreturn(x->f, cur_block(x), loc);
             x->cur = -1;
@@ -826,6 +856,22 @@ static ir_operand lower_effects_only(lower_ctx *x, CXCursor c)
     return unknown();
 }
 
+/* Is the item c (base[i] or *base, base the variable var) in the
+ * function's own stack frame (an array variable const void *key[2], or a
+ * pointer only ever set by alloca), and is its C type not an object
+ * pointer?  Like a field of such a type, it holds no reference: storing an
+ * object there (a lookup key made of addresses) hands nothing over. */
+static bool local_scalar_item(lower_ctx *x, int var, CXCursor c, CXCursor base)
+{
+    CXType bt = clang_getCanonicalType(clang_getCursorType(cursor_unwrap(base, NULL)));
+    bool array = bt.kind == CXType_ConstantArray ||
+                 bt.kind == CXType_IncompleteArray ||
+                 bt.kind == CXType_VariableArray;
+    bool frame = (array && x->f->vars[var].kind != VAR_PARAM) ||
+                 *stack_mem_of(x, var) == 1;
+    return frame && !type_is_object_ptr(clang_getCursorType(c));
+}
+
 static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -835,16 +881,18 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         return op == CXUnaryOperator_LNot ? lower_logical_value(x, c)
                                           : lower_effects_only(x, c);
     }
-    ir_operand v = lower_expr(x, k.c[0]);
+    CXCursor operand = k.c[0];
+    ir_operand v = lower_expr(x, operand);
     ir_loc loc = cursor_loc(c);
     free(k.c);
     switch (op) {
     case CXUnaryOperator_AddrOf:
-        if (v.kind == OP_VAR)
+        if (v.kind == OP_VAR) {
+            *stack_mem_of(x, v.var) = -1;   /* may be set through &v */
             v.kind = OP_ADDR;
-        else if (v.kind == OP_GLOBAL)
+        } else if (v.kind == OP_GLOBAL) {
             v.kind = OP_ADDR_GLOBAL;
-        else if (v.kind != OP_ADDR_GLOBAL) {
+        } else if (v.kind != OP_ADDR_GLOBAL) {
             ir_op_free(&v);
             v = unknown();
         }
@@ -853,6 +901,7 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         if (v.kind == OP_VAR) {
             emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
             v.kind = OP_DEREF;
+            v.scalar = local_scalar_item(x, v.var, c, operand);
             return v;
         }
         break;
@@ -1009,6 +1058,7 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
             ir_op_free(&result);
             result = ir_op_var(base.var);
             result.kind = OP_DEREF;
+            result.scalar = local_scalar_item(x, base.var, c, k.c[0]);
         }
         ir_op_free(&idx);
         ir_op_free(&base);
@@ -1693,6 +1743,7 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
         ir_set_return(f, x.cur, ir_op_none(), f->end_loc);
     finish_blocks(f);
     free(x.vars);
+    free(x.stack_mem);
     for (size_t i = 0; i < x.nlabels; i++)
         free(x.labels[i].name);
     free(x.labels);

@@ -280,6 +280,7 @@ static const flag_spec flags[] = {
     { "no-gil", offsetof(api_rule, no_gil) },
     { "misuse-only", offsetof(api_rule, misuse_only) },
     { "atomic", offsetof(api_rule, atomic) },
+    { "stack-memory", offsetof(api_rule, stack_memory) },
     { "returns-zero", offsetof(api_rule, returns_zero) },
     { "or-static", offsetof(api_rule, or_static) },
     { "fresh", offsetof(api_rule, fresh) },

@@ -114,6 +114,8 @@ typedef struct api_rule {
                                cannot be part of a reference cycle */
     bool misuse_only;       /* fails only when called wrongly (bad
                                arguments): correct code never sees it */
+    bool stack_memory;      /* returns memory of the caller's stack frame
+                               (alloca): its items are the caller's locals */
     bool may_raise;         /* (summaries) may leave an exception set that
                                its result does not tell */
     unsigned format_arg;    /* 1-based position of a format string, 0: none */
