@@ -1257,9 +1257,36 @@ static void refine_switch(path_state *st, const cfg_block *b, size_t edge)
         v->null = NULL_NO;
 }
 
+/* Can the switch value take the edge?  Not a case constant that what is
+ * known of the value excludes: a failure result (-1) does not go to
+ * "case 1:", nor a 0 to any case other than 0.  Nor the default when a
+ * case catches the value: a call's failure result is exactly -1 (as for
+ * "== -1") and goes to "case -1:". */
+static bool switch_edge_feasible(path_state *st, const cfg_block *b, size_t edge)
+{
+    if (b->value.kind != OP_VAR)
+        return true;
+    const ref_value *v = &st->vals[operand_value(st, &b->value)];
+    if (edge >= b->ncases) {
+        bool caught = false;
+        for (size_t k = 0; k < b->ncases; k++)
+            caught |= (b->case_vals[k] == -1 && v->sign < 0 && v->null_api) ||
+                      (b->case_vals[k] == 0 && v->null == NULL_YES);
+        return !caught;
+    }
+    long long c = b->case_vals[edge];
+    return !((c < 0 && v->sign > 0) || (c >= 0 && v->sign < 0) ||
+             (c != 0 && v->null == NULL_YES) || (c == 0 && v->null == NULL_NO));
+}
+
 static void exec_switch(engine *e, path_state *st, const cfg_block *b)
 {
     for (size_t i = 0; i < b->nsucc; i++) {
+        if (!switch_edge_feasible(st, b, i)) {
+            if (i + 1 == b->nsucc)
+                state_free(st);
+            continue;
+        }
         path_state *ns = i + 1 == b->nsucc ? st : state_copy(e->f, st);
         refine_switch(ns, b, i);
         ns->block = b->succ[i];
