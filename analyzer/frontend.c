@@ -25,6 +25,7 @@ struct fe_unit {
     char **taken;          /* functions whose address is taken, sorted */
     size_t ntaken, captaken;
     bool taken_scanned;
+    char *python_dir;      /* directory of Python.h with its '/', or NULL */
 };
 
 frontend *frontend_new(const api_rules *rules)
@@ -52,6 +53,7 @@ void fe_unit_free(fe_unit *u)
         free(u->taken[i]);
     free(u->taken);
     free(u->path);
+    free(u->python_dir);
     free(u);
 }
 
@@ -84,6 +86,7 @@ static int first_error(CXTranslationUnit tu, char *err, size_t errlen)
 typedef struct include_scan {
     bool has_python_h;
     char *patchlevel;   /* path of patchlevel.h, if reached */
+    char *python_dir;   /* directory of Python.h, with its '/' */
 } include_scan;
 
 static void inclusion_visitor(CXFile file, CXSourceLocation *stack,
@@ -96,8 +99,10 @@ static void inclusion_visitor(CXFile file, CXSourceLocation *stack,
     const char *path = clang_getCString(name);
     const char *base = path ? strrchr(path, '/') : NULL;
     base = base ? base + 1 : path;
-    if (base && !strcmp(base, "Python.h"))
+    if (base && !strcmp(base, "Python.h") && !scan->has_python_h) {
         scan->has_python_h = true;
+        scan->python_dir = base > path ? xstrndup(path, (size_t)(base - path)) : NULL;
+    }
     if (base && !strcmp(base, "patchlevel.h") && !scan->patchlevel)
         scan->patchlevel = xstrdup(path);
     clang_disposeString(name);
@@ -152,13 +157,14 @@ fe_status frontend_parse(frontend *fe, const char *file,
         clang_disposeTranslationUnit(tu);
         return FE_ERROR;
     }
-    include_scan scan = { false, NULL };
+    include_scan scan = { false, NULL, NULL };
     clang_getInclusions(tu, inclusion_visitor, &scan);
     fe_unit *u = xcalloc(1, sizeof *u);
     u->fe = fe;
     u->tu = tu;
     u->path = xstrdup(file);
     u->py_version = read_python_version(scan.patchlevel);
+    u->python_dir = scan.python_dir;
     free(scan.patchlevel);
     *out = u;
     return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
@@ -382,11 +388,43 @@ static bool is_main_file_definition(CXCursor c)
     return file && main_file && clang_File_isEqual(file, main_file);
 }
 
+/* A static function defined in a file the main file includes that is the
+ * extension's own (not a system header, not one of Python's headers, not
+ * a function the rules describe): its callers in the main file need its
+ * summary, but its findings are the file's own business. */
+static bool is_included_helper(const fe_unit *u, CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+        !clang_isCursorDefinition(c) ||
+        clang_Cursor_getStorageClass(c) != CX_SC_Static)
+        return false;
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    if (clang_Location_isInSystemHeader(loc))
+        return false;
+    CXFile file = NULL;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    CXString fname = clang_getFileName(file);
+    const char *path = clang_getCString(fname);
+    const char *dir = u->python_dir;
+    bool own = path && !(dir && !strncmp(path, dir, strlen(dir)));
+    clang_disposeString(fname);
+    CXString name = clang_getCursorSpelling(c);
+    bool described = api_rules_find(u->fe->rules, clang_getCString(name), false) != NULL;
+    clang_disposeString(name);
+    return own && !described;
+}
+
 static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
                                            CXClientData data)
 {
     (void)parent;
     walk *w = data;
+    if (!w->only && !is_main_file_definition(c) && is_included_helper(w->u, c)) {
+        ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+        h->summary_only = true;
+        w->rc = w->cb(h, w->ctx);
+        return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
+    }
     if (!is_main_file_definition(c))
         return CXChildVisit_Continue;
     if (w->only) {

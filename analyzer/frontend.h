@@ -42,8 +42,9 @@ void fe_unit_includes(fe_unit *u, fe_include_fn fn, void *ctx);
  * 0 when unknown. */
 unsigned fe_unit_python_version(const fe_unit *u);
 
-/* Lower every function defined in the main file, in source order, and hand
- * each to cb (which takes ownership).  A nonzero return from cb stops the
+/* Lower every function defined in the main file, and every static helper
+ * of the extension's own defined in a file it includes (summary_only), in
+ * source order, and hand each to cb (which takes ownership).  A nonzero return from cb stops the
  * walk and is returned. */
 typedef int (*fe_func_cb)(ir_func *f, void *ctx);
 int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx);

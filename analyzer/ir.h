@@ -151,6 +151,8 @@ typedef struct ir_func {
     size_t nblocks, capblocks;
     bool incomplete;            /* a construct was not understood */
     char *incomplete_reason;
+    bool summary_only;          /* defined in an included file: analysed
+                                   for its callers' sake, not reported */
 } ir_func;
 
 /* Construction (used by the front end and by tests). */

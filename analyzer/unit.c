@@ -104,12 +104,39 @@ static void skip_function(const ir_func *f, finding_list *notes,
     stats->incomplete++;
 }
 
+/* Analyse f for its summary in sum, as one of the file's own functions
+ * (findings and notes to the caller) or as a helper from an included file
+ * (what is found there is dropped). */
+static void analyze_for_summary(ir_func *f, const api_rules *rules,
+                                const api_rules *local, unsigned python_version,
+                                finding_list *out, finding_list *notes,
+                                engine_stats *stats, func_summary *sum)
+{
+    if (!f->summary_only) {
+        engine_output eo = { out, notes, stats, sum };
+        engine_analyze(f, rules, local, python_version, NULL, &eo);
+        pass_ctx pc = { f, rules, local, python_version, out };
+        passes_run(&pc);
+        return;
+    }
+    finding_list dropped = { 0 };
+    engine_stats unused = { 0, 0, 0 };
+    engine_output eo = { &dropped, NULL, &unused, sum };
+    engine_analyze(f, rules, local, python_version, NULL, &eo);
+    finding_list_free(&dropped);
+}
+
 /* The garbage collector's protocol, over the file's types and all its
  * functions at once. */
-static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *fs,
+static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *all,
                           const def_table_list *tables, unsigned python_version,
                           finding_list *out)
 {
+    func_set own = { NULL, 0, 0 };   /* the main file's functions */
+    for (size_t i = 0; i < all->len; i++)
+        if (!all->items[i]->summary_only)
+            ARRAY_PUSH(own.items, own.len, own.cap, all->items[i]);
+    const func_set *fs = &own;
     type_def_list types = { NULL, 0, 0 };
     fe_unit_types(u, &types);
     gc_unit g = { fs->items, fs->len, &types, tables, uc->rules,
@@ -117,6 +144,7 @@ static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *fs,
     if (types.len && fs->len)
         check_gc(&g);
     type_defs_free(&types);
+    free(own.items);
 }
 
 /* Does a function of the set call the one named name? */
@@ -169,14 +197,13 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     for (size_t k = 0; k < n; k++) {
         ir_func *f = fs.items[order[k]];
         if (over_file_budget(&start, uc->o ? uc->o->file_budget : 0)) {
-            skip_function(f, notes, stats);
+            if (!f->summary_only)
+                skip_function(f, notes, stats);
             continue;
         }
         func_summary sum;
-        engine_output eo = { out, notes, stats, &sum };
-        engine_analyze(f, uc->rules, local, python_version, NULL, &eo);
-        pass_ctx pc = { f, uc->rules, local, python_version, out };
-        passes_run(&pc);
+        analyze_for_summary(f, uc->rules, local, python_version, out, notes,
+                            stats, &sum);
         api_rule r;
         summary_to_rule(f, &sum, &r);
         /* an annotation is the contract: it overrides what it states */
