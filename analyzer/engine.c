@@ -539,6 +539,16 @@ static void exec_incref(engine *e, path_state *st, const cfg_block *b,
     gain_reference(e, st, v, in->loc, EVK_INCREF, in->macro);
 }
 
+/* Does a container that is still alive hold its own reference to rv (a
+ * keeps argument of a call that succeeded)? */
+static bool kept_by_owner(const path_state *st, const ref_value *rv)
+{
+    if (rv->owner < 0)
+        return false;
+    const ref_value *o = &st->vals[rv->owner];
+    return !o->released && !o->stolen;
+}
+
 static void mark_released(engine *e, path_state *st, int v, ir_loc loc,
                           const char *how, bool stolen)
 {
@@ -547,6 +557,8 @@ static void mark_released(engine *e, path_state *st, int v, ir_loc loc,
     rv->release_api = how;
     if (stolen)
         rv->stolen = true;
+    else if (rv->kind == REF_NEW && !rv->escaped && kept_by_owner(st, rv))
+        rv->kind = REF_BORROWED;   /* alive, borrowed from the container */
     else if (rv->kind == REF_NEW && !rv->escaped)
         rv->released = true;
     else
@@ -606,6 +618,24 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
              * owns what it points to (PyErr_Restore(self->type, ...)) */
             rv->place_released = true;
         }
+    }
+}
+
+/* After a call that succeeded: the container (argument 1) holds its own
+ * reference to the arguments the rule says it keeps, so an owned one
+ * that the function releases is then borrowed from the container. */
+static void keep_args(path_state *st, const ir_insn *in, const api_rule *r)
+{
+    if (!r->keeps || in->nargs == 0)
+        return;
+    int container = operand_value(st, &in->args[0]);
+    for (size_t i = 1; i < in->nargs && i < 32; i++) {
+        if (!(r->keeps & (1u << i)))
+            continue;
+        int v = operand_value(st, &in->args[i]);
+        ref_value *rv = &st->vals[v];
+        if (v != container && rv->kind == REF_NEW && rv->owned > 0)
+            rv->owner = container;
     }
 }
 
@@ -1065,6 +1095,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     if (!m.known || (r->origin && !strcmp(r->origin, "summary")))
         forget_fields(st, in);
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
+    keep_args(st, in, r);
     bind_out_params(st, in);
     if (nroles > 0 && !r->format_build)
         format_outputs(st, in, r, roles, nroles);

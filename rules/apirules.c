@@ -344,6 +344,8 @@ static const char *apply_attr(api_rule *rule, const char *key,
                    ? "bad argument list" : NULL;
     if (!strcmp(key, "nonnull"))
         return parse_positions(val, &rule->nonnull) ? "bad argument list" : NULL;
+    if (!strcmp(key, "keeps"))
+        return parse_positions(val, &rule->keeps) ? "bad argument list" : NULL;
     if (!strcmp(key, "outputs"))
         return sscanf(val, "%u", &rule->unpack_outputs) == 1 && rule->unpack_outputs
                    ? NULL : "bad outputs position";

@@ -70,6 +70,9 @@ typedef struct api_rule {
     unsigned steals_on_success;
     unsigned steals_on_failure;
     unsigned nonnull;       /* bit n-1 set: argument n must not be NULL */
+    unsigned keeps;         /* bit n-1 set: on success the container
+                               (argument 1) holds its own reference to
+                               argument n (PyDict_SetItem's value) */
     bool noreturn;
     bool raises;            /* always sets an exception */
     bool clears_error;      /* clears the error indicator */
