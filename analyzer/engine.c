@@ -839,6 +839,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     ref_value *rv = &st->vals[v];
     rv->owner = owner;
     rv->err_indicator = r->tests_error;
+    rv->made = r->makes;
     if (r->fail == FAIL_NEG1) {
         rv->sign = 1;
         rv->status = m->known && !r->returns_value && r->origin &&
@@ -1024,6 +1025,18 @@ static void forget_fields(path_state *st, const ir_insn *in)
     }
 }
 
+/* Is the call one that fails only for an argument of the wrong kind
+ * (PyBytes_AsString), handed an object made by a constructor of the kind
+ * it wants (PyBytes_FromStringAndSize)? */
+static bool right_kind_argument(path_state *st, const ir_insn *in,
+                                const api_rule *r)
+{
+    if (!r->fails_unless || r->fails_unless_arg > in->nargs)
+        return false;
+    int v = operand_value(st, &in->args[r->fails_unless_arg - 1]);
+    return st->vals[v].made == r->fails_unless && st->vals[v].null == NULL_NO;
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -1054,7 +1067,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
                   (r->item_put && in->nargs >= 3 && known_index(st, in));
     bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                      r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
-                    !r->misuse_only && !ranged;
+                    !r->misuse_only && !ranged && !right_kind_argument(st, in, r);
     if (can_fail && r->checks_null && null_argument(e, st, in)) {
         /* it refuses the NULL: only the failure outcome is possible */
         path_state *fs = null_outcome(e, st, b, in, &m, true);

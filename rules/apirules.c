@@ -185,6 +185,12 @@ static const word_map gc_words[] = {
     { "saves-error", GC_SAVES_ERROR }, { NULL, 0 }
 };
 
+static const word_map object_words[] = {
+    { "bytes", OBJ_BYTES }, { "str", OBJ_STR }, { "tuple", OBJ_TUPLE },
+    { "list", OBJ_LIST }, { "dict", OBJ_DICT },
+    { NULL, 0 }
+};
+
 static int map_word(const word_map *m, const char *w, int *out)
 {
     for (; m->word; m++)
@@ -344,6 +350,12 @@ static const char *apply_attr(api_rule *rule, const char *key,
                    ? "bad argument list" : NULL;
     if (!strcmp(key, "nonnull"))
         return parse_positions(val, &rule->nonnull) ? "bad argument list" : NULL;
+    if (!strcmp(key, "makes"))
+        return map_word(object_words, val, &x) ? "unknown object kind"
+                                               : (rule->makes = x, NULL);
+    if (!strcmp(key, "fails-unless"))
+        return parse_word_arg(object_words, val, &x, &rule->fails_unless_arg)
+                   ? "bad object kind" : (rule->fails_unless = x, NULL);
     if (!strcmp(key, "keeps"))
         return parse_positions(val, &rule->keeps) ? "bad argument list" : NULL;
     if (!strcmp(key, "outputs"))

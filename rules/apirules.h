@@ -57,6 +57,17 @@ typedef enum {
     GC_SAVES_ERROR   /* takes the current exception aside (PyErr_Fetch) */
 } api_gc;
 
+/* The exact kind of a new object, as the rules name it (makes=,
+ * fails-unless=). */
+typedef enum {
+    OBJ_UNKNOWN,
+    OBJ_BYTES,
+    OBJ_STR,
+    OBJ_TUPLE,
+    OBJ_LIST,
+    OBJ_DICT
+} api_object_kind;
+
 typedef struct api_rule {
     char *name;
     bool is_macro;          /* matched on the macro name as written */
@@ -70,6 +81,10 @@ typedef struct api_rule {
     unsigned steals_on_success;
     unsigned steals_on_failure;
     unsigned nonnull;       /* bit n-1 set: argument n must not be NULL */
+    api_object_kind makes;  /* the result is an object of this kind */
+    api_object_kind fails_unless; /* the call fails only when argument
+                               fails_unless_arg is not of this kind */
+    unsigned fails_unless_arg;
     unsigned keeps;         /* bit n-1 set: on success the container
                                (argument 1) holds its own reference to
                                argument n (PyDict_SetItem's value) */
