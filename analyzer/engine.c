@@ -78,10 +78,14 @@ static char *event_text(const trace_event *ev)
 }
 
 typedef struct place {
-    ir_operand_kind kind;   /* OP_GLOBAL, OP_ADDR_GLOBAL or OP_FIELD */
-    int base;               /* OP_FIELD: value id of the base object */
-    const char *name;       /* owned by the IR */
+    ir_operand_kind kind;   /* OP_GLOBAL, OP_ADDR_GLOBAL, OP_FIELD or
+                               OP_DEREF (an element of memory) */
+    int base;               /* OP_FIELD, OP_DEREF: value id of the base */
+    const char *name;       /* owned by the IR; OP_DEREF: the member the
+                               memory is reached through, or NULL */
     int val;
+    ir_index_kind index;    /* OP_DEREF: a constant or a value index */
+    long long key;          /* ... the constant, or the index's value id */
 } place;
 
 typedef struct path_state {
@@ -247,7 +251,30 @@ static int *place_slot(path_state *st, ir_operand_kind kind, int base,
         if (p->kind == kind && p->base == base && !strcmp(p->name, name))
             return &p->val;
     }
-    place p = { kind, base, name, -1 };
+    place p = { kind, base, name, -1, IDX_UNKNOWN, 0 };
+    ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
+    return &st->places[st->nplaces - 1].val;
+}
+
+static bool same_member(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The place of one element of memory: base[key], or base->name[key]; the
+ * same base value, member and index (a constant, or the same index value)
+ * is the same element, until something may have written to it. */
+static int *element_slot(path_state *st, int base, const char *name,
+                         ir_index_kind index, long long key)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind == OP_DEREF && p->base == base && p->index == index &&
+            p->key == key && same_member(p->name, name))
+            return &p->val;
+    }
+    place p = { OP_DEREF, base, name, -1, index, 0 };
+    p.key = key;
     ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
     return &st->places[st->nplaces - 1].val;
 }
@@ -261,9 +288,27 @@ static int var_value(path_state *st, int var)
     return st->var_val[var];
 }
 
-/* The place an operand names (a global or a field), or NULL. */
+/* The place of an element operand (*p, p[i], self->items[0]), or NULL
+ * when its base or index is not known. */
+static int *element_place(path_state *st, const ir_operand *op)
+{
+    if (op->var < 0 || op->index == IDX_UNKNOWN)
+        return NULL;
+    long long key = op->ival;
+    if (op->index == IDX_VAR) {
+        if (op->index_var < 0)
+            return NULL;
+        key = var_value(st, op->index_var);
+    }
+    int base = var_value(st, op->var);
+    return element_slot(st, base, op->text, op->index, key);
+}
+
+/* The place an operand names (a global, a field or an element), or NULL. */
 static int *operand_place(path_state *st, const ir_operand *op)
 {
+    if (op->kind == OP_DEREF)
+        return element_place(st, op);
     if (!op->text)
         return NULL;
     if (op->kind == OP_GLOBAL || op->kind == OP_ADDR_GLOBAL)
@@ -278,8 +323,9 @@ static int *operand_place(path_state *st, const ir_operand *op)
 static int place_value(path_state *st, const ir_operand *op)
 {
     int *slot = operand_place(st, op);
-    /* a field or global of another C type holds no reference */
-    ref_kind held = op->scalar ? REF_UNKNOWN : REF_HELD;
+    /* a field or global of another C type holds no reference; nothing is
+     * assumed of what an element of memory holds */
+    ref_kind held = op->scalar || op->kind == OP_DEREF ? REF_UNKNOWN : REF_HELD;
     if (!slot)
         return new_value(st, NULL_UNKNOWN,
                          op->kind == OP_FIELD ? held : REF_UNKNOWN);
@@ -307,7 +353,7 @@ static int operand_value(path_state *st, const ir_operand *op)
         return v;
     case OP_STRING: case OP_ADDR:
         return new_value(st, NULL_NO, REF_UNKNOWN);
-    case OP_GLOBAL: case OP_ADDR_GLOBAL: case OP_FIELD:
+    case OP_GLOBAL: case OP_ADDR_GLOBAL: case OP_FIELD: case OP_DEREF:
         return place_value(st, op);
     default:
         return new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
@@ -501,10 +547,31 @@ static void move_out(engine *e, path_state *st, int old, ir_loc loc)
     gain_reference(e, st, old, loc, EVK_MOVED, NULL);
 }
 
+/* A store may write memory that elements already read stand for: through
+ * an element or an unknown place, any element but the one written (two
+ * pointers may alias); through a pointer member, the elements reached
+ * through that member. */
+static void forget_stored_elements(path_state *st, const ir_operand *target,
+                                   const int *written)
+{
+    int base = target->kind == OP_FIELD && target->var >= 0
+               ? st->var_val[target->var] : -1;
+    if (target->kind != OP_DEREF && target->kind != OP_UNKNOWN && base < 0)
+        return;
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind != OP_DEREF || &p->val == written)
+            continue;
+        if (base < 0 || (p->base == base && same_member(p->name, target->text)))
+            p->val = -1;
+    }
+}
+
 static void exec_store(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
     int *slot = operand_place(st, &in->target);
+    forget_stored_elements(st, &in->target, slot);
     if (slot && *slot >= 0 && *slot != v) {
         int old = *slot;
         *slot = v;
@@ -932,6 +999,24 @@ static void forget_fields(path_state *st, const ir_insn *in)
     }
 }
 
+/* A call may write the memory its pointer arguments point to, and one
+ * this engine knows nothing of (or knows by a summary only) any memory:
+ * the elements it may have written are read anew afterwards. */
+static void forget_call_elements(path_state *st, const ir_insn *in, bool all)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind != OP_DEREF || p->val < 0)
+            continue;
+        bool passed = all;
+        for (size_t a = 0; a < in->nargs && !passed; a++)
+            passed = in->args[a].kind == OP_VAR &&
+                     st->var_val[in->args[a].var] == p->base;
+        if (passed)
+            p->val = -1;
+    }
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -1001,6 +1086,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         take_out_of_slot(e, st, in);
     if (!m.known || (r->origin && !strcmp(r->origin, "summary")))
         forget_fields(st, in);
+    forget_call_elements(st, in, !m.known || (r->origin && !strcmp(r->origin, "summary")));
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     bind_out_params(st, in);
     if (nroles > 0 && !r->format_build)

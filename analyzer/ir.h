@@ -37,9 +37,18 @@ typedef enum {
     OP_ADDR_GLOBAL, /* &global: text (e.g. Py_None is &_Py_NoneStruct) */
     OP_FIELD,     /* base->field or base.field: var = base (-1 if not a
                      variable), text = field name */
-    OP_DEREF,     /* *var or var[i]: var */
+    OP_DEREF,     /* *var, var[i] or var->field[i]: var, text = the field
+                     (NULL: the memory var points to), index: which
+                     element */
     OP_UNKNOWN    /* anything the engine need not understand */
 } ir_operand_kind;
+
+/* OP_DEREF: how the element is chosen. */
+typedef enum {
+    IDX_UNKNOWN,  /* an expression the IR does not follow (i + 3) */
+    IDX_CONST,    /* the constant ival (*p is p[0]) */
+    IDX_VAR       /* the value of variable index_var */
+} ir_index_kind;
 
 typedef struct ir_operand {
     ir_operand_kind kind;
@@ -51,6 +60,8 @@ typedef struct ir_operand {
     bool scalar;                /* OP_FIELD, OP_GLOBAL: its C type is not a
                                    pointer to a Python object (an int, a
                                    float, a C pointer): it holds no reference */
+    ir_index_kind index;        /* OP_DEREF */
+    int index_var;              /* OP_DEREF, IDX_VAR */
 } ir_operand;
 
 typedef enum {

@@ -770,6 +770,28 @@ static ir_operand unknown(void)
     return ir_op_text(OP_UNKNOWN, -1, NULL);
 }
 
+/* The element idx of the memory base points to (a pointer variable, or a
+ * pointer or array member of an object: p[i], self->items[0]), or an
+ * unknown operand when base is not one of those.  Consumes base. */
+static ir_operand element_of(ir_operand base, const ir_operand *idx)
+{
+    bool member = base.kind == OP_FIELD && base.var >= 0;
+    if (base.kind != OP_VAR && !member) {
+        ir_op_free(&base);
+        return unknown();
+    }
+    ir_operand el = ir_op_text(OP_DEREF, base.var, member ? base.text : NULL);
+    ir_op_free(&base);
+    if (idx->kind == OP_INT) {
+        el.index = IDX_CONST;
+        el.ival = idx->ival;
+    } else if (idx->kind == OP_VAR) {
+        el.index = IDX_VAR;
+        el.index_var = idx->var;
+    }
+    return el;
+}
+
 /* Lower every expression child for its side effects. */
 static ir_operand lower_effects_only(lower_ctx *x, CXCursor c)
 {
@@ -806,10 +828,11 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         }
         return v;
     case CXUnaryOperator_Deref:
-        if (v.kind == OP_VAR) {
+        if (v.kind == OP_VAR)
             emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
-            v.kind = OP_DEREF;
-            return v;
+        if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
+            ir_operand zero = ir_op_int(0);
+            return element_of(v, &zero);
         }
         break;
     case CXUnaryOperator_Minus:
@@ -936,13 +959,9 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
     if (k.n == 2) {
         ir_operand idx = lower_expr(x, k.c[1]);
         ir_operand base = lower_expr(x, k.c[0]);
-        if (base.kind == OP_VAR) {
-            ir_op_free(&result);
-            result = ir_op_var(base.var);
-            result.kind = OP_DEREF;
-        }
+        ir_op_free(&result);
+        result = element_of(base, &idx);
         ir_op_free(&idx);
-        ir_op_free(&base);
     }
     free(k.c);
     return result;
