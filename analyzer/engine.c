@@ -104,6 +104,7 @@ typedef struct path_state {
     ir_loc gil_loc;         /* where it was released */
     const char *gil_api;    /* by which call */
     bool dead;              /* the path crashed (a NULL dereference) */
+    ir_loc at;              /* the instruction or terminator being run */
 } path_state;
 
 /* What a function's paths returned, gathered for its summary. */
@@ -223,6 +224,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     v.null = null;
     v.owner = v.name_var = v.slot_of = v.size_of = -1;
     v.origin_event = v.null_event = v.release_event = -1;
+    v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
     return (int)st->nvals - 1;
 }
@@ -320,6 +322,25 @@ static int *operand_place(path_state *st, const ir_operand *op)
     return NULL;
 }
 
+/* An element read at a count just lowered (self->data[--self->n]) is no
+ * longer counted by its container: the reference it holds is the
+ * reader's.  v is that element's new value. */
+static void take_off_stack(path_state *st, const ir_operand *op, int v)
+{
+    if (op->kind != OP_DEREF || op->index != IDX_VAR || op->index_var < 0 ||
+        op->scalar)
+        return;
+    int idx = st->var_val[op->index_var];
+    if (idx < 0 || !st->vals[idx].count_lowered)
+        return;
+    ref_value *rv = &st->vals[v];
+    rv->kind = REF_NEW;
+    rv->owned = 1;
+    rv->tracked = true;
+    rv->origin = st->at;
+    rv->origin_api = NULL;
+}
+
 static int place_value(path_state *st, const ir_operand *op)
 {
     int *slot = operand_place(st, op);
@@ -336,6 +357,7 @@ static int place_value(path_state *st, const ir_operand *op)
                       addr ? REF_BORROWED : held);
     st->vals[v].static_obj = addr;
     *operand_place(st, op) = v;   /* the places array may have moved */
+    take_off_stack(st, op, v);
     return v;
 }
 
@@ -511,6 +533,11 @@ static const char *var_label(const ir_func *f, int var)
 static void exec_assign(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
+    if (in->minus_one) {
+        int n = new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
+        st->vals[n].less_of = v;
+        v = n;
+    }
     st->var_val[in->dst] = v;
     if (st->vals[v].name_var < 0 && var_label(e->f, in->dst))
         st->vals[v].name_var = in->dst;
@@ -567,10 +594,19 @@ static void forget_stored_elements(path_state *st, const ir_operand *target,
     }
 }
 
+/* v, one less than the value a place held, is stored back into it: a
+ * count lowered by one. */
+static void note_lowered(path_state *st, const int *slot, int v)
+{
+    if (slot && *slot >= 0 && st->vals[v].less_of == *slot)
+        st->vals[v].count_lowered = true;
+}
+
 static void exec_store(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
     int *slot = operand_place(st, &in->target);
+    note_lowered(st, slot, v);
     forget_stored_elements(st, &in->target, slot);
     if (slot && *slot >= 0 && *slot != v) {
         int old = *slot;
@@ -1017,6 +1053,27 @@ static void forget_call_elements(path_state *st, const ir_insn *in, bool all)
     }
 }
 
+/* A call that reads or sets a member of its first argument (rule
+ * member=): the result is what the member holds / the member holds its
+ * second argument, as for o->member. */
+static void member_access(path_state *st, const ir_insn *in, const api_rule *r)
+{
+    if (!r->member || in->nargs < 1 || in->args[0].kind != OP_VAR)
+        return;
+    ir_operand field = ir_op_var(in->args[0].var);
+    field.kind = OP_FIELD;
+    field.text = r->member;    /* borrowed from the rule, not freed */
+    field.scalar = true;
+    if (r->ret == RET_VOID && in->nargs >= 2) {
+        int v = operand_value(st, &in->args[1]);
+        int *slot = operand_place(st, &field);
+        note_lowered(st, slot, v);
+        *slot = v;
+    } else if (r->ret != RET_VOID && in->dst >= 0) {
+        st->var_val[in->dst] = place_value(st, &field);
+    }
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -1092,6 +1149,8 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     if (nroles > 0 && !r->format_build)
         format_outputs(st, in, r, roles, nroles);
     set_result(e, st, in, &m);
+    if (m.known)
+        member_access(st, in, r);
 }
 
 static void exec_insn(engine *e, path_state *st, const cfg_block *b,
@@ -1536,6 +1595,7 @@ static bool seen_before(engine *e, uint64_t h)
 
 static void run_return(engine *e, path_state *st, const cfg_block *b)
 {
+    st->at = b->term_loc;
     int rv = b->value.kind == OP_NONE ? -1 : operand_value(st, &b->value);
     e->stats->paths++;
     fire(e, st, b, NULL, EV_RETURN, rv, NULL, 0);
@@ -1584,6 +1644,7 @@ static void run_state(engine *e, path_state *st)
     }
     while (st->insn < b->ninsns && !st->dead) {
         const ir_insn *in = &b->insns[st->insn++];
+        st->at = in->loc;
         exec_insn(e, st, b, in);
         if (in->kind == INSN_CALL && st->insn < b->ninsns)
             break;   /* let the outcomes of a call be walked in turn */

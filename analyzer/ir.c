@@ -355,6 +355,8 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
     case INSN_ASSIGN:
         fprintf(out, "assign %s = ", var_name(f, in->dst));
         dump_operand(f, &in->src, out);
+        if (in->minus_one)
+            fputs(" - 1", out);
         break;
     case INSN_STORE:
         fputs("store ", out);

@@ -91,6 +91,8 @@ typedef struct ir_insn {
                                    initialiser, its non-NULL elements; -1 */
     bool nullable;              /* INCREF/DECREF: X variant */
     bool clears;                /* DECREF: Py_CLEAR sets the variable NULL */
+    bool minus_one;             /* ASSIGN: dst = src - 1 (an int: a count
+                                   or index lowered by one) */
 } ir_insn;
 
 /* How a block ends. */

@@ -804,6 +804,71 @@ static ir_operand lower_effects_only(lower_ctx *x, CXCursor c)
     return unknown();
 }
 
+/* An element of this type holds no pointer (an int, a float, a struct):
+ * no reference.  A void * element may hold an object (a C API table). */
+static bool holds_no_pointer(CXType t)
+{
+    return clang_getCanonicalType(t).kind != CXType_Pointer;
+}
+
+/* Can the engine name the int this operand holds (a variable, a member
+ * of a variable's object, an element)? */
+static bool named_int(const ir_operand *op)
+{
+    return op->kind == OP_VAR || op->kind == OP_DEREF ||
+           (op->kind == OP_FIELD && op->var >= 0);
+}
+
+/* A temporary holding the int in op minus one (n - 1, --n); consumes op. */
+static ir_operand lower_minus_one(lower_ctx *x, ir_operand op, ir_loc loc)
+{
+    int t = ir_new_temp(x->f, false);
+    ir_insn *in = emit(x, INSN_ASSIGN, loc);
+    in->dst = t;
+    in->src = op;
+    in->minus_one = true;
+    return ir_op_var(t);
+}
+
+/* Write value (consumed) to the variable or place op names (op is not
+ * consumed). */
+static void lower_write(lower_ctx *x, const ir_operand *op, ir_operand value,
+                        ir_loc loc)
+{
+    if (op->kind == OP_VAR) {
+        emit_assign(x, op->var, value, loc);
+        return;
+    }
+    ir_insn *in = emit(x, INSN_STORE, loc);
+    in->target = ir_op_copy(op);
+    in->src = value;
+}
+
+/* ++/--: a decrement of a named int is followed (the new value is one
+ * less), any other update makes the value unknown.  The result is the new
+ * value of a --x, unknown otherwise. */
+static ir_operand lower_step(lower_ctx *x, CXCursor c, ir_operand v,
+                             enum CXUnaryOperatorKind op, ir_loc loc)
+{
+    bool dec = op == CXUnaryOperator_PreDec || op == CXUnaryOperator_PostDec;
+    ir_operand result = unknown();
+    if (!named_int(&v) || !type_is_int(clang_getCursorType(c))) {
+        if (v.kind == OP_VAR)
+            emit_assign(x, v.var, unknown(), loc);
+    } else if (dec) {
+        ir_operand t = lower_minus_one(x, ir_op_copy(&v), loc);
+        lower_write(x, &v, ir_op_copy(&t), loc);
+        if (op == CXUnaryOperator_PreDec) {
+            ir_op_free(&result);
+            result = t;
+        }
+    } else {
+        lower_write(x, &v, unknown(), loc);
+    }
+    ir_op_free(&v);
+    return result;
+}
+
 static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -832,7 +897,9 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
             emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
         if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
             ir_operand zero = ir_op_int(0);
-            return element_of(v, &zero);
+            ir_operand el = element_of(v, &zero);
+            el.scalar = holds_no_pointer(clang_getCursorType(c));
+            return el;
         }
         break;
     case CXUnaryOperator_Minus:
@@ -845,9 +912,7 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         return v;
     case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
     case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
-        if (v.kind == OP_VAR)
-            emit_assign(x, v.var, unknown(), loc);
-        break;
+        return lower_step(x, c, v, op, loc);
     default:
         break;
     }
@@ -905,11 +970,19 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
         }
         bool compound = op >= CXBinaryOperator_MulAssign &&
                         op <= CXBinaryOperator_OrAssign;
-        if (compound && l.kind == OP_VAR)
+        if (compound && named_int(&l) && type_is_int(clang_getCursorType(c)))
+            lower_write(x, &l, unknown(), cursor_loc(c));
+        else if (compound && l.kind == OP_VAR)
             emit_assign(x, l.var, unknown(), cursor_loc(c));
+        if (op == CXBinaryOperator_Sub && r.kind == OP_INT && r.ival == 1 &&
+            named_int(&l) && type_is_int(clang_getCursorType(c))) {
+            result = lower_minus_one(x, l, cursor_loc(c));   /* n - 1 */
+            l = ir_op_none();
+        } else {
+            result = unknown();
+        }
         ir_op_free(&l);
         ir_op_free(&r);
-        result = unknown();
     }
     free(k.c);
     return result;
@@ -961,6 +1034,7 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
         ir_operand base = lower_expr(x, k.c[0]);
         ir_op_free(&result);
         result = element_of(base, &idx);
+        result.scalar = holds_no_pointer(clang_getCursorType(c));
         ir_op_free(&idx);
     }
     free(k.c);
