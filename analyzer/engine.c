@@ -291,10 +291,12 @@ static int var_value(path_state *st, int var)
 }
 
 /* The place of an element operand (*p, p[i], self->items[0]), or NULL
- * when its base or index is not known. */
+ * when its base or index is not known, or it holds no pointer. */
 static int *element_place(path_state *st, const ir_operand *op)
 {
-    if (op->var < 0 || op->index == IDX_UNKNOWN)
+    /* an element that holds no pointer is not followed: it holds no
+     * reference, and following each would multiply the states */
+    if (op->var < 0 || op->index == IDX_UNKNOWN || op->scalar)
         return NULL;
     long long key = op->ival;
     if (op->index == IDX_VAR) {
@@ -699,14 +701,34 @@ static void steal_args(engine *e, path_state *st, const cfg_block *b,
     }
 }
 
+/* What was known of the members of base, if they hold no reference the
+ * function tracks, is forgotten: something may have set them. */
+static void forget_members(path_state *st, int base)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind == OP_FIELD && p->base == base && p->val >= 0 &&
+            !st->vals[p->val].tracked && st->vals[p->val].owned == 0)
+            p->val = -1;
+    }
+}
+
 /* Out-parameters (&var) receive values the engine knows nothing about;
  * what the variable held is now the callee's business (it may have been
  * taken over, as PyErr_NormalizeException does). */
-static void bind_out_params(path_state *st, const ir_insn *in)
+static void bind_out_params(const engine *e, path_state *st, const ir_insn *in)
 {
     for (size_t i = 0; i < in->nargs; i++) {
         if (in->args[i].kind != OP_ADDR || in->args[i].var < 0)
             continue;
+        int sv = st->var_val[in->args[i].var];
+        if (e->f->vars[in->args[i].var].is_struct && sv >= 0) {
+            /* &s: the callee may set its members; a reference the
+             * function keeps in one is still its own (_bump(&ctx)
+             * resizing ctx.tuple) */
+            forget_members(st, sv);
+            continue;
+        }
         int old = st->var_val[in->args[i].var];
         if (old >= 0)
             st->vals[old].escaped = true;
@@ -878,7 +900,7 @@ static path_state *null_outcome(engine *e, const path_state *st,
     path_state *fs = state_copy(e->f, st);
     steal_args(e, fs, b, in, r, failure ? r->steals | r->steals_on_failure
                                         : r->steals, failure);
-    bind_out_params(fs, in);
+    bind_out_params(e, fs, in);
     const char *callee = in->callee ? in->callee : "the call";
     if (failure) {
         fs->exc = EXC_YES;
@@ -1025,13 +1047,7 @@ static void forget_fields(path_state *st, const ir_insn *in)
     for (size_t a = 0; a < in->nargs; a++) {
         if (in->args[a].kind != OP_VAR || st->var_val[in->args[a].var] < 0)
             continue;
-        int base = st->var_val[in->args[a].var];
-        for (size_t i = 0; i < st->nplaces; i++) {
-            place *p = &st->places[i];
-            if (p->kind == OP_FIELD && p->base == base && p->val >= 0 &&
-                !st->vals[p->val].tracked && st->vals[p->val].owned == 0)
-                p->val = -1;
-        }
+        forget_members(st, st->var_val[in->args[a].var]);
     }
 }
 
@@ -1046,7 +1062,8 @@ static void forget_call_elements(path_state *st, const ir_insn *in, bool all)
             continue;
         bool passed = all;
         for (size_t a = 0; a < in->nargs && !passed; a++)
-            passed = in->args[a].kind == OP_VAR &&
+            passed = (in->args[a].kind == OP_VAR || in->args[a].kind == OP_ADDR) &&
+                     in->args[a].var >= 0 &&
                      st->var_val[in->args[a].var] == p->base;
         if (passed)
             p->val = -1;
@@ -1145,7 +1162,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         forget_fields(st, in);
     forget_call_elements(st, in, !m.known || (r->origin && !strcmp(r->origin, "summary")));
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
-    bind_out_params(st, in);
+    bind_out_params(e, st, in);
     if (nroles > 0 && !r->format_build)
         format_outputs(st, in, r, roles, nroles);
     set_result(e, st, in, &m);

@@ -62,7 +62,7 @@ void ir_func_free(ir_func *f)
 
 int ir_add_var(ir_func *f, const char *name, ir_var_kind kind, bool is_object)
 {
-    ir_var v = { xstrdup(name), kind, is_object };
+    ir_var v = { xstrdup(name), kind, is_object, false };
     ARRAY_PUSH(f->vars, f->nvars, f->capvars, v);
     if (kind == VAR_PARAM)
         f->nparams++;
@@ -322,7 +322,10 @@ static void dump_operand(const ir_func *f, const ir_operand *op, FILE *out)
     case OP_GLOBAL: fprintf(out, "@%s", op->text); break;
     case OP_ADDR: fprintf(out, "&%s", vn); break;
     case OP_ADDR_GLOBAL: fprintf(out, "&@%s", op->text); break;
-    case OP_FIELD: fprintf(out, "%s->%s", op->var >= 0 ? vn : "?", op->text); break;
+    case OP_FIELD:
+        fprintf(out, "%s%s%s", op->var >= 0 ? vn : "?",
+                op->var >= 0 && f->vars[op->var].is_struct ? "." : "->", op->text);
+        break;
     case OP_DEREF: dump_element(f, op, vn, out); break;
     case OP_UNKNOWN: fputs("?", out); break;
     }

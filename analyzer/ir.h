@@ -23,6 +23,9 @@ typedef struct ir_var {
     char *name;
     ir_var_kind kind;
     bool is_object;             /* pointer to a PyObject-like struct */
+    bool is_struct;             /* holds a struct itself (not a pointer)
+                                   with a member pointing to an object: its
+                                   members (s.f) are places of its own */
 } ir_var;
 
 /* What an operand denotes. */
@@ -35,8 +38,8 @@ typedef enum {
     OP_GLOBAL,    /* a global or static object: text = its name */
     OP_ADDR,      /* &var: var (an out-parameter for a call) */
     OP_ADDR_GLOBAL, /* &global: text (e.g. Py_None is &_Py_NoneStruct) */
-    OP_FIELD,     /* base->field or base.field: var = base (-1 if not a
-                     variable), text = field name */
+    OP_FIELD,     /* base->field, or s.field of a struct variable s:
+                     var = base (-1 if not a variable), text = field name */
     OP_DEREF,     /* *var, var[i] or var->field[i]: var, text = the field
                      (NULL: the memory var points to), index: which
                      element */

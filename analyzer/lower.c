@@ -179,6 +179,26 @@ static bool record_first_field_is_ob_base(CXCursor decl)
     return yes;
 }
 
+static enum CXVisitorResult object_member_visitor(CXCursor c, CXClientData data)
+{
+    if (!type_is_object_ptr(clang_getCursorType(c)))
+        return CXVisit_Continue;
+    *(bool *)data = true;
+    return CXVisit_Break;
+}
+
+/* Is t a struct (held by value) with a member pointing to an object: a
+ * record of references the function keeps (a context passed to helpers
+ * by address)? */
+static bool struct_holds_object(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    bool yes = false;
+    if (t.kind == CXType_Record)
+        clang_Type_visitFields(t, object_member_visitor, &yes);
+    return yes;
+}
+
 static bool type_is_int(CXType t)
 {
     t = clang_getCanonicalType(t);
@@ -255,8 +275,9 @@ static int find_var(lower_ctx *x, CXCursor decl)
 static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
 {
     char *name = cursor_name(decl);
-    int v = ir_add_var(x->f, name, kind,
-                       type_is_object_ptr(clang_getCursorType(decl)));
+    CXType t = clang_getCursorType(decl);
+    int v = ir_add_var(x->f, name, kind, type_is_object_ptr(t));
+    x->f->vars[v].is_struct = struct_holds_object(t);
     free(name);
     var_entry e = { clang_hashCursor(decl), decl, v };
     ARRAY_PUSH(x->vars, x->nvars, x->capvars, e);
@@ -1014,8 +1035,11 @@ static ir_operand lower_member(lower_ctx *x, CXCursor c)
         bool arrow = bt.kind == CXType_Pointer;
         if (arrow && base.kind == OP_VAR)
             emit(x, INSN_USE, cursor_loc(c))->src = ir_op_var(base.var);
-        result = ir_op_text(OP_FIELD, arrow && base.kind == OP_VAR ? base.var : -1,
-                            field);
+        /* p->f, or s.f of a struct variable s: a member of what the
+         * variable points to or holds */
+        bool named = base.kind == OP_VAR &&
+                     (arrow || x->f->vars[base.var].is_struct);
+        result = ir_op_text(OP_FIELD, named ? base.var : -1, field);
         ir_op_free(&base);
     }
     result.rec = field_record(c);
