@@ -345,6 +345,30 @@ static void test_unreachable_pruned(void **state)
     free(got);
 }
 
+/* Elements of memory name their base, member and index; n - 1 and --x
+ * are followed; a member of a struct variable holding an object is a
+ * member of that variable. */
+static void test_elements(void **state)
+{
+    static const char src[] =
+        "#include <Python.h>\n"
+        "typedef struct { PyObject *items; Py_ssize_t n; } Ctx;\n"
+        "typedef struct { PyObject_HEAD Py_ssize_t n; PyObject **data; } Stk;\n"
+        "PyObject *pop(Stk *s, PyObject **out, Ctx c) {\n"
+        "    *out = s->data[--s->n];\n"
+        "    s->data[s->n - 1] = c.items;\n"
+        "    return out[s->n];\n"
+        "}\n";
+    char *got = dump_of(*state, src, "pop", FE_OK);
+    assert_non_null(strstr(got, "  5:20 assign $t3 = s->n - 1\n"
+                                "  5:20 store s->n = $t3\n"));
+    assert_non_null(strstr(got, "store *out = s->data[$t3]\n"));
+    assert_non_null(strstr(got, "assign $t4 = s->n - 1\n"));
+    assert_non_null(strstr(got, "store s->data[$t4] = c.items\n"));
+    assert_non_null(strstr(got, "return out[?]\n"));
+    free(got);
+}
+
 static void test_not_extension(void **state)
 {
     fixture *fx = *state;
@@ -402,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_refcount_macros),
         cmocka_unit_test(test_goto_cleanup),
         cmocka_unit_test(test_unreachable_pruned),
+        cmocka_unit_test(test_elements),
         cmocka_unit_test(test_not_extension),
         cmocka_unit_test(test_python_version),
         cmocka_unit_test(test_parse_error),
