@@ -78,10 +78,14 @@ static char *event_text(const trace_event *ev)
 }
 
 typedef struct place {
-    ir_operand_kind kind;   /* OP_GLOBAL, OP_ADDR_GLOBAL or OP_FIELD */
-    int base;               /* OP_FIELD: value id of the base object */
-    const char *name;       /* owned by the IR */
+    ir_operand_kind kind;   /* OP_GLOBAL, OP_ADDR_GLOBAL, OP_FIELD or
+                               OP_DEREF (an element of memory) */
+    int base;               /* OP_FIELD, OP_DEREF: value id of the base */
+    const char *name;       /* owned by the IR; OP_DEREF: the member the
+                               memory is reached through, or NULL */
     int val;
+    ir_index_kind index;    /* OP_DEREF: a constant or a value index */
+    long long key;          /* ... the constant, or the index's value id */
 } place;
 
 typedef struct path_state {
@@ -100,6 +104,7 @@ typedef struct path_state {
     ir_loc gil_loc;         /* where it was released */
     const char *gil_api;    /* by which call */
     bool dead;              /* the path crashed (a NULL dereference) */
+    ir_loc at;              /* the instruction or terminator being run */
 } path_state;
 
 /* What a function's paths returned, gathered for its summary. */
@@ -228,6 +233,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     v.null = null;
     v.owner = v.name_var = v.slot_of = v.size_of = -1;
     v.origin_event = v.null_event = v.release_event = -1;
+    v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
     return (int)st->nvals - 1;
 }
@@ -256,7 +262,30 @@ static int *place_slot(path_state *st, ir_operand_kind kind, int base,
         if (p->kind == kind && p->base == base && !strcmp(p->name, name))
             return &p->val;
     }
-    place p = { kind, base, name, -1 };
+    place p = { kind, base, name, -1, IDX_UNKNOWN, 0 };
+    ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
+    return &st->places[st->nplaces - 1].val;
+}
+
+static bool same_member(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The place of one element of memory: base[key], or base->name[key]; the
+ * same base value, member and index (a constant, or the same index value)
+ * is the same element, until something may have written to it. */
+static int *element_slot(path_state *st, int base, const char *name,
+                         ir_index_kind index, long long key)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind == OP_DEREF && p->base == base && p->index == index &&
+            p->key == key && same_member(p->name, name))
+            return &p->val;
+    }
+    place p = { OP_DEREF, base, name, -1, index, 0 };
+    p.key = key;
     ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
     return &st->places[st->nplaces - 1].val;
 }
@@ -270,9 +299,29 @@ static int var_value(path_state *st, int var)
     return st->var_val[var];
 }
 
-/* The place an operand names (a global or a field), or NULL. */
+/* The place of an element operand (*p, p[i], self->items[0]), or NULL
+ * when its base or index is not known, or it holds no pointer. */
+static int *element_place(path_state *st, const ir_operand *op)
+{
+    /* an element that holds no pointer is not followed: it holds no
+     * reference, and following each would multiply the states */
+    if (op->var < 0 || op->index == IDX_UNKNOWN || op->scalar)
+        return NULL;
+    long long key = op->ival;
+    if (op->index == IDX_VAR) {
+        if (op->index_var < 0)
+            return NULL;
+        key = var_value(st, op->index_var);
+    }
+    int base = var_value(st, op->var);
+    return element_slot(st, base, op->text, op->index, key);
+}
+
+/* The place an operand names (a global, a field or an element), or NULL. */
 static int *operand_place(path_state *st, const ir_operand *op)
 {
+    if (op->kind == OP_DEREF)
+        return element_place(st, op);
     if (!op->text)
         return NULL;
     if (op->kind == OP_GLOBAL || op->kind == OP_ADDR_GLOBAL)
@@ -284,11 +333,31 @@ static int *operand_place(path_state *st, const ir_operand *op)
     return NULL;
 }
 
+/* An element read at a count just lowered (self->data[--self->n]) is no
+ * longer counted by its container: the reference it holds is the
+ * reader's.  v is that element's new value. */
+static void take_off_stack(path_state *st, const ir_operand *op, int v)
+{
+    if (op->kind != OP_DEREF || op->index != IDX_VAR || op->index_var < 0 ||
+        op->scalar)
+        return;
+    int idx = st->var_val[op->index_var];
+    if (idx < 0 || !st->vals[idx].count_lowered)
+        return;
+    ref_value *rv = &st->vals[v];
+    rv->kind = REF_NEW;
+    rv->owned = 1;
+    rv->tracked = true;
+    rv->origin = st->at;
+    rv->origin_api = NULL;
+}
+
 static int place_value(path_state *st, const ir_operand *op)
 {
     int *slot = operand_place(st, op);
-    /* a field or global of another C type holds no reference */
-    ref_kind held = op->scalar ? REF_UNKNOWN : REF_HELD;
+    /* a field or global of another C type holds no reference; nothing is
+     * assumed of what an element of memory holds */
+    ref_kind held = op->scalar || op->kind == OP_DEREF ? REF_UNKNOWN : REF_HELD;
     if (!slot)
         return new_value(st, NULL_UNKNOWN,
                          op->kind == OP_FIELD ? held : REF_UNKNOWN);
@@ -299,6 +368,7 @@ static int place_value(path_state *st, const ir_operand *op)
                       addr ? REF_BORROWED : held);
     st->vals[v].static_obj = addr;
     *operand_place(st, op) = v;   /* the places array may have moved */
+    take_off_stack(st, op, v);
     return v;
 }
 
@@ -316,7 +386,7 @@ static int operand_value(path_state *st, const ir_operand *op)
         return v;
     case OP_STRING: case OP_ADDR:
         return new_value(st, NULL_NO, REF_UNKNOWN);
-    case OP_GLOBAL: case OP_ADDR_GLOBAL: case OP_FIELD:
+    case OP_GLOBAL: case OP_ADDR_GLOBAL: case OP_FIELD: case OP_DEREF:
         return place_value(st, op);
     default:
         return new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
@@ -474,6 +544,11 @@ static const char *var_label(const ir_func *f, int var)
 static void exec_assign(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
+    if (in->minus_one) {
+        int n = new_value(st, NULL_UNKNOWN, REF_UNKNOWN);
+        st->vals[n].less_of = v;
+        v = n;
+    }
     st->var_val[in->dst] = v;
     if (st->vals[v].name_var < 0 && var_label(e->f, in->dst))
         st->vals[v].name_var = in->dst;
@@ -510,10 +585,40 @@ static void move_out(engine *e, path_state *st, int old, ir_loc loc)
     gain_reference(e, st, old, loc, EVK_MOVED, NULL);
 }
 
+/* A store may write memory that elements already read stand for: through
+ * an element or an unknown place, any element but the one written (two
+ * pointers may alias); through a pointer member, the elements reached
+ * through that member. */
+static void forget_stored_elements(path_state *st, const ir_operand *target,
+                                   const int *written)
+{
+    int base = target->kind == OP_FIELD && target->var >= 0
+               ? st->var_val[target->var] : -1;
+    if (target->kind != OP_DEREF && target->kind != OP_UNKNOWN && base < 0)
+        return;
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind != OP_DEREF || &p->val == written)
+            continue;
+        if (base < 0 || (p->base == base && same_member(p->name, target->text)))
+            p->val = -1;
+    }
+}
+
+/* v, one less than the value a place held, is stored back into it: a
+ * count lowered by one. */
+static void note_lowered(path_state *st, const int *slot, int v)
+{
+    if (slot && *slot >= 0 && st->vals[v].less_of == *slot)
+        st->vals[v].count_lowered = true;
+}
+
 static void exec_store(engine *e, path_state *st, const ir_insn *in)
 {
     int v = operand_value(st, &in->src);
     int *slot = operand_place(st, &in->target);
+    note_lowered(st, slot, v);
+    forget_stored_elements(st, &in->target, slot);
     if (slot && *slot >= 0 && *slot != v) {
         int old = *slot;
         *slot = v;
@@ -639,14 +744,34 @@ static void keep_args(path_state *st, const ir_insn *in, const api_rule *r)
     }
 }
 
+/* What was known of the members of base, if they hold no reference the
+ * function tracks, is forgotten: something may have set them. */
+static void forget_members(path_state *st, int base)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind == OP_FIELD && p->base == base && p->val >= 0 &&
+            !st->vals[p->val].tracked && st->vals[p->val].owned == 0)
+            p->val = -1;
+    }
+}
+
 /* Out-parameters (&var) receive values the engine knows nothing about;
  * what the variable held is now the callee's business (it may have been
  * taken over, as PyErr_NormalizeException does). */
-static void bind_out_params(path_state *st, const ir_insn *in)
+static void bind_out_params(const engine *e, path_state *st, const ir_insn *in)
 {
     for (size_t i = 0; i < in->nargs; i++) {
         if (in->args[i].kind != OP_ADDR || in->args[i].var < 0)
             continue;
+        int sv = st->var_val[in->args[i].var];
+        if (e->f->vars[in->args[i].var].is_struct && sv >= 0) {
+            /* &s: the callee may set its members; a reference the
+             * function keeps in one is still its own (_bump(&ctx)
+             * resizing ctx.tuple) */
+            forget_members(st, sv);
+            continue;
+        }
         int old = st->var_val[in->args[i].var];
         if (old >= 0)
             st->vals[old].escaped = true;
@@ -868,7 +993,7 @@ static path_state *null_outcome(engine *e, const path_state *st,
     path_state *fs = state_copy(e->f, st);
     steal_args(e, fs, b, in, r, failure ? r->steals | r->steals_on_failure
                                         : r->steals, failure);
-    bind_out_params(fs, in);
+    bind_out_params(e, fs, in);
     const char *callee = in->callee ? in->callee : "the call";
     if (failure) {
         fs->exc = EXC_YES;
@@ -1015,13 +1140,47 @@ static void forget_fields(path_state *st, const ir_insn *in)
     for (size_t a = 0; a < in->nargs; a++) {
         if (in->args[a].kind != OP_VAR || st->var_val[in->args[a].var] < 0)
             continue;
-        int base = st->var_val[in->args[a].var];
-        for (size_t i = 0; i < st->nplaces; i++) {
-            place *p = &st->places[i];
-            if (p->kind == OP_FIELD && p->base == base && p->val >= 0 &&
-                !st->vals[p->val].tracked && st->vals[p->val].owned == 0)
-                p->val = -1;
-        }
+        forget_members(st, st->var_val[in->args[a].var]);
+    }
+}
+
+/* A call may write the memory its pointer arguments point to, and one
+ * this engine knows nothing of (or knows by a summary only) any memory:
+ * the elements it may have written are read anew afterwards. */
+static void forget_call_elements(path_state *st, const ir_insn *in, bool all)
+{
+    for (size_t i = 0; i < st->nplaces; i++) {
+        place *p = &st->places[i];
+        if (p->kind != OP_DEREF || p->val < 0)
+            continue;
+        bool passed = all;
+        for (size_t a = 0; a < in->nargs && !passed; a++)
+            passed = (in->args[a].kind == OP_VAR || in->args[a].kind == OP_ADDR) &&
+                     in->args[a].var >= 0 &&
+                     st->var_val[in->args[a].var] == p->base;
+        if (passed)
+            p->val = -1;
+    }
+}
+
+/* A call that reads or sets a member of its first argument (rule
+ * member=): the result is what the member holds / the member holds its
+ * second argument, as for o->member. */
+static void member_access(path_state *st, const ir_insn *in, const api_rule *r)
+{
+    if (!r->member || in->nargs < 1 || in->args[0].kind != OP_VAR)
+        return;
+    ir_operand field = ir_op_var(in->args[0].var);
+    field.kind = OP_FIELD;
+    field.text = r->member;    /* borrowed from the rule, not freed */
+    field.scalar = true;
+    if (r->ret == RET_VOID && in->nargs >= 2) {
+        int v = operand_value(st, &in->args[1]);
+        int *slot = operand_place(st, &field);
+        note_lowered(st, slot, v);
+        *slot = v;
+    } else if (r->ret != RET_VOID && in->dst >= 0) {
+        st->var_val[in->dst] = place_value(st, &field);
     }
 }
 
@@ -1107,12 +1266,15 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         take_out_of_slot(e, st, in);
     if (!m.known || (r->origin && !strcmp(r->origin, "summary")))
         forget_fields(st, in);
+    forget_call_elements(st, in, !m.known || (r->origin && !strcmp(r->origin, "summary")));
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     keep_args(st, in, r);
-    bind_out_params(st, in);
+    bind_out_params(e, st, in);
     if (nroles > 0 && !r->format_build)
         format_outputs(st, in, r, roles, nroles);
     set_result(e, st, in, &m);
+    if (m.known)
+        member_access(st, in, r);
 }
 
 static void exec_insn(engine *e, path_state *st, const cfg_block *b,
@@ -1702,6 +1864,7 @@ static bool seen_before(engine *e, uint64_t h)
 
 static void run_return(engine *e, path_state *st, const cfg_block *b)
 {
+    st->at = b->term_loc;
     int rv = b->value.kind == OP_NONE ? -1 : operand_value(st, &b->value);
     e->stats->paths++;
     fire(e, st, b, NULL, EV_RETURN, rv, NULL, 0);
@@ -1750,6 +1913,7 @@ static void run_state(engine *e, path_state *st)
     }
     while (st->insn < b->ninsns && !st->dead) {
         const ir_insn *in = &b->insns[st->insn++];
+        st->at = in->loc;
         exec_insn(e, st, b, in);
         if (in->kind == INSN_CALL && st->insn < b->ninsns)
             break;   /* let the outcomes of a call be walked in turn */

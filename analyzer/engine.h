@@ -74,6 +74,10 @@ typedef struct ref_value {
                               container's reference is the function's */
     int size_of;           /* the item count of this container value (a
                               size-of result), -1 if not */
+    int less_of;           /* an int one less than this value (n - 1), -1 */
+    bool count_lowered;    /* such an int stored back where that value was
+                              read from (--self->n): an element read at this
+                              index was taken off the end of a stack */
     long long min_items;   /* a container: items it is known to have */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */

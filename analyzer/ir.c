@@ -62,7 +62,7 @@ void ir_func_free(ir_func *f)
 
 int ir_add_var(ir_func *f, const char *name, ir_var_kind kind, bool is_object)
 {
-    ir_var v = { xstrdup(name), kind, is_object };
+    ir_var v = { xstrdup(name), kind, is_object, false };
     ARRAY_PUSH(f->vars, f->nvars, f->capvars, v);
     if (kind == VAR_PARAM)
         f->nparams++;
@@ -197,31 +197,31 @@ ir_cond ir_cond_make(ir_cond_kind kind, ir_operand value, long long ival)
 
 ir_operand ir_op_none(void)
 {
-    ir_operand op = { OP_NONE, -1, 0, NULL, NULL, false, false };
+    ir_operand op = { OP_NONE, -1, 0, NULL, NULL, false, false, IDX_UNKNOWN, -1 };
     return op;
 }
 
 ir_operand ir_op_var(int var)
 {
-    ir_operand op = { OP_VAR, var, 0, NULL, NULL, false, false };
+    ir_operand op = { OP_VAR, var, 0, NULL, NULL, false, false, IDX_UNKNOWN, -1 };
     return op;
 }
 
 ir_operand ir_op_null(void)
 {
-    ir_operand op = { OP_NULL, -1, 0, NULL, NULL, false, false };
+    ir_operand op = { OP_NULL, -1, 0, NULL, NULL, false, false, IDX_UNKNOWN, -1 };
     return op;
 }
 
 ir_operand ir_op_int(long long v)
 {
-    ir_operand op = { OP_INT, -1, v, NULL, NULL, false, false };
+    ir_operand op = { OP_INT, -1, v, NULL, NULL, false, false, IDX_UNKNOWN, -1 };
     return op;
 }
 
 ir_operand ir_op_text(ir_operand_kind kind, int var, const char *text)
 {
-    ir_operand op = { kind, var, 0, xstrdup(text), NULL, false, false };
+    ir_operand op = { kind, var, 0, xstrdup(text), NULL, false, false, IDX_UNKNOWN, -1 };
     return op;
 }
 
@@ -291,6 +291,24 @@ void ir_prune_unreachable(ir_func *f)
 
 /* ---- dump ---- */
 
+/* An element of memory: *p, p[i], p->items[0], p->data[?]. */
+static void dump_element(const ir_func *f, const ir_operand *op,
+                         const char *vn, FILE *out)
+{
+    if (!op->text && op->index == IDX_CONST && op->ival == 0) {
+        fprintf(out, "*%s", vn);
+        return;
+    }
+    fprintf(out, op->text ? "%s->%s" : "%s", vn, op->text);
+    if (op->index == IDX_CONST)
+        fprintf(out, "[%lld]", op->ival);
+    else if (op->index == IDX_VAR && op->index_var >= 0 &&
+             (size_t)op->index_var < f->nvars)
+        fprintf(out, "[%s]", f->vars[op->index_var].name);
+    else
+        fputs("[?]", out);
+}
+
 static void dump_operand(const ir_func *f, const ir_operand *op, FILE *out)
 {
     const char *vn = op->var >= 0 && (size_t)op->var < f->nvars
@@ -304,8 +322,11 @@ static void dump_operand(const ir_func *f, const ir_operand *op, FILE *out)
     case OP_GLOBAL: fprintf(out, "@%s", op->text); break;
     case OP_ADDR: fprintf(out, "&%s", vn); break;
     case OP_ADDR_GLOBAL: fprintf(out, "&@%s", op->text); break;
-    case OP_FIELD: fprintf(out, "%s->%s", op->var >= 0 ? vn : "?", op->text); break;
-    case OP_DEREF: fprintf(out, "*%s", vn); break;
+    case OP_FIELD:
+        fprintf(out, "%s%s%s", op->var >= 0 ? vn : "?",
+                op->var >= 0 && f->vars[op->var].is_struct ? "." : "->", op->text);
+        break;
+    case OP_DEREF: dump_element(f, op, vn, out); break;
     case OP_UNKNOWN: fputs("?", out); break;
     }
 }
@@ -337,6 +358,8 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
     case INSN_ASSIGN:
         fprintf(out, "assign %s = ", var_name(f, in->dst));
         dump_operand(f, &in->src, out);
+        if (in->minus_one)
+            fputs(" - 1", out);
         break;
     case INSN_STORE:
         fputs("store ", out);

@@ -23,6 +23,9 @@ typedef struct ir_var {
     char *name;
     ir_var_kind kind;
     bool is_object;             /* pointer to a PyObject-like struct */
+    bool is_struct;             /* holds a struct itself (not a pointer)
+                                   with a member pointing to an object: its
+                                   members (s.f) are places of its own */
 } ir_var;
 
 /* What an operand denotes. */
@@ -35,11 +38,20 @@ typedef enum {
     OP_GLOBAL,    /* a global or static object: text = its name */
     OP_ADDR,      /* &var: var (an out-parameter for a call) */
     OP_ADDR_GLOBAL, /* &global: text (e.g. Py_None is &_Py_NoneStruct) */
-    OP_FIELD,     /* base->field or base.field: var = base (-1 if not a
-                     variable), text = field name */
-    OP_DEREF,     /* *var or var[i]: var */
+    OP_FIELD,     /* base->field, or s.field of a struct variable s:
+                     var = base (-1 if not a variable), text = field name */
+    OP_DEREF,     /* *var, var[i] or var->field[i]: var, text = the field
+                     (NULL: the memory var points to), index: which
+                     element */
     OP_UNKNOWN    /* anything the engine need not understand */
 } ir_operand_kind;
+
+/* OP_DEREF: how the element is chosen. */
+typedef enum {
+    IDX_UNKNOWN,  /* an expression the IR does not follow (i + 3) */
+    IDX_CONST,    /* the constant ival (*p is p[0]) */
+    IDX_VAR       /* the value of variable index_var */
+} ir_index_kind;
 
 typedef struct ir_operand {
     ir_operand_kind kind;
@@ -55,6 +67,8 @@ typedef struct ir_operand {
     bool set_at_init;           /* OP_GLOBAL: an object pointer that only the
                                    module's initialisation assigns, read
                                    elsewhere: it is set whenever this runs */
+    ir_index_kind index;        /* OP_DEREF */
+    int index_var;              /* OP_DEREF, IDX_VAR */
 } ir_operand;
 
 typedef enum {
@@ -84,6 +98,8 @@ typedef struct ir_insn {
                                    initialiser, its non-NULL elements; -1 */
     bool nullable;              /* INCREF/DECREF: X variant */
     bool clears;                /* DECREF: Py_CLEAR sets the variable NULL */
+    bool minus_one;             /* ASSIGN: dst = src - 1 (an int: a count
+                                   or index lowered by one) */
 } ir_insn;
 
 /* How a block ends. */

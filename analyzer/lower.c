@@ -185,6 +185,26 @@ static bool record_first_field_is_ob_base(CXCursor decl)
     return yes;
 }
 
+static enum CXVisitorResult object_member_visitor(CXCursor c, CXClientData data)
+{
+    if (!type_is_object_ptr(clang_getCursorType(c)))
+        return CXVisit_Continue;
+    *(bool *)data = true;
+    return CXVisit_Break;
+}
+
+/* Is t a struct (held by value) with a member pointing to an object: a
+ * record of references the function keeps (a context passed to helpers
+ * by address)? */
+static bool struct_holds_object(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    bool yes = false;
+    if (t.kind == CXType_Record)
+        clang_Type_visitFields(t, object_member_visitor, &yes);
+    return yes;
+}
+
 static bool type_is_int(CXType t)
 {
     t = clang_getCanonicalType(t);
@@ -284,8 +304,9 @@ static int find_var(lower_ctx *x, CXCursor decl)
 static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
 {
     char *name = cursor_name(decl);
-    int v = ir_add_var(x->f, name, kind,
-                       type_is_object_ptr(clang_getCursorType(decl)));
+    CXType t = clang_getCursorType(decl);
+    int v = ir_add_var(x->f, name, kind, type_is_object_ptr(t));
+    x->f->vars[v].is_struct = struct_holds_object(t);
     free(name);
     var_entry e = { clang_hashCursor(decl), decl, v };
     ARRAY_PUSH(x->vars, x->nvars, x->capvars, e);
@@ -844,6 +865,28 @@ static ir_operand unknown(void)
     return ir_op_text(OP_UNKNOWN, -1, NULL);
 }
 
+/* The element idx of the memory base points to (a pointer variable, or a
+ * pointer or array member of an object: p[i], self->items[0]), or an
+ * unknown operand when base is not one of those.  Consumes base. */
+static ir_operand element_of(ir_operand base, const ir_operand *idx)
+{
+    bool member = base.kind == OP_FIELD && base.var >= 0;
+    if (base.kind != OP_VAR && !member) {
+        ir_op_free(&base);
+        return unknown();
+    }
+    ir_operand el = ir_op_text(OP_DEREF, base.var, member ? base.text : NULL);
+    ir_op_free(&base);
+    if (idx->kind == OP_INT) {
+        el.index = IDX_CONST;
+        el.ival = idx->ival;
+    } else if (idx->kind == OP_VAR) {
+        el.index = IDX_VAR;
+        el.index_var = idx->var;
+    }
+    return el;
+}
+
 /* Lower every expression child for its side effects. */
 static ir_operand lower_effects_only(lower_ctx *x, CXCursor c)
 {
@@ -872,6 +915,71 @@ static bool local_scalar_item(lower_ctx *x, int var, CXCursor c, CXCursor base)
     return frame && !type_is_object_ptr(clang_getCursorType(c));
 }
 
+/* An element of this type holds no pointer (an int, a float, a struct):
+ * no reference.  A void * element may hold an object (a C API table). */
+static bool holds_no_pointer(CXType t)
+{
+    return clang_getCanonicalType(t).kind != CXType_Pointer;
+}
+
+/* Can the engine name the int this operand holds (a variable, a member
+ * of a variable's object, an element)? */
+static bool named_int(const ir_operand *op)
+{
+    return op->kind == OP_VAR || op->kind == OP_DEREF ||
+           (op->kind == OP_FIELD && op->var >= 0);
+}
+
+/* A temporary holding the int in op minus one (n - 1, --n); consumes op. */
+static ir_operand lower_minus_one(lower_ctx *x, ir_operand op, ir_loc loc)
+{
+    int t = ir_new_temp(x->f, false);
+    ir_insn *in = emit(x, INSN_ASSIGN, loc);
+    in->dst = t;
+    in->src = op;
+    in->minus_one = true;
+    return ir_op_var(t);
+}
+
+/* Write value (consumed) to the variable or place op names (op is not
+ * consumed). */
+static void lower_write(lower_ctx *x, const ir_operand *op, ir_operand value,
+                        ir_loc loc)
+{
+    if (op->kind == OP_VAR) {
+        emit_assign(x, op->var, value, loc);
+        return;
+    }
+    ir_insn *in = emit(x, INSN_STORE, loc);
+    in->target = ir_op_copy(op);
+    in->src = value;
+}
+
+/* ++/--: a decrement of a named int is followed (the new value is one
+ * less), any other update makes the value unknown.  The result is the new
+ * value of a --x, unknown otherwise. */
+static ir_operand lower_step(lower_ctx *x, CXCursor c, ir_operand v,
+                             enum CXUnaryOperatorKind op, ir_loc loc)
+{
+    bool dec = op == CXUnaryOperator_PreDec || op == CXUnaryOperator_PostDec;
+    ir_operand result = unknown();
+    if (!named_int(&v) || !type_is_int(clang_getCursorType(c))) {
+        if (v.kind == OP_VAR)
+            emit_assign(x, v.var, unknown(), loc);
+    } else if (dec) {
+        ir_operand t = lower_minus_one(x, ir_op_copy(&v), loc);
+        lower_write(x, &v, ir_op_copy(&t), loc);
+        if (op == CXUnaryOperator_PreDec) {
+            ir_op_free(&result);
+            result = t;
+        }
+    } else {
+        lower_write(x, &v, unknown(), loc);
+    }
+    ir_op_free(&v);
+    return result;
+}
+
 static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -898,11 +1006,14 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         }
         return v;
     case CXUnaryOperator_Deref:
-        if (v.kind == OP_VAR) {
+        if (v.kind == OP_VAR)
             emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
-            v.kind = OP_DEREF;
-            v.scalar = local_scalar_item(x, v.var, c, operand);
-            return v;
+        if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
+            bool local = v.kind == OP_VAR && local_scalar_item(x, v.var, c, operand);
+            ir_operand zero = ir_op_int(0);
+            ir_operand el = element_of(v, &zero);
+            el.scalar = holds_no_pointer(clang_getCursorType(c)) || local;
+            return el;
         }
         break;
     case CXUnaryOperator_Minus:
@@ -915,9 +1026,7 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         return v;
     case CXUnaryOperator_PostInc: case CXUnaryOperator_PostDec:
     case CXUnaryOperator_PreInc: case CXUnaryOperator_PreDec:
-        if (v.kind == OP_VAR)
-            emit_assign(x, v.var, unknown(), loc);
-        break;
+        return lower_step(x, c, v, op, loc);
     default:
         break;
     }
@@ -1000,11 +1109,19 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
         }
         bool compound = op >= CXBinaryOperator_MulAssign &&
                         op <= CXBinaryOperator_OrAssign;
-        if (compound && l.kind == OP_VAR)
+        if (compound && named_int(&l) && type_is_int(clang_getCursorType(c)))
+            lower_write(x, &l, unknown(), cursor_loc(c));
+        else if (compound && l.kind == OP_VAR)
             emit_assign(x, l.var, unknown(), cursor_loc(c));
+        if (op == CXBinaryOperator_Sub && r.kind == OP_INT && r.ival == 1 &&
+            named_int(&l) && type_is_int(clang_getCursorType(c))) {
+            result = lower_minus_one(x, l, cursor_loc(c));   /* n - 1 */
+            l = ir_op_none();
+        } else {
+            result = unknown();
+        }
         ir_op_free(&l);
         ir_op_free(&r);
-        result = unknown();
     }
     free(k.c);
     return result;
@@ -1036,8 +1153,11 @@ static ir_operand lower_member(lower_ctx *x, CXCursor c)
         bool arrow = bt.kind == CXType_Pointer;
         if (arrow && base.kind == OP_VAR)
             emit(x, INSN_USE, cursor_loc(c))->src = ir_op_var(base.var);
-        result = ir_op_text(OP_FIELD, arrow && base.kind == OP_VAR ? base.var : -1,
-                            field);
+        /* p->f, or s.f of a struct variable s: a member of what the
+         * variable points to or holds */
+        bool named = base.kind == OP_VAR &&
+                     (arrow || x->f->vars[base.var].is_struct);
+        result = ir_op_text(OP_FIELD, named ? base.var : -1, field);
         ir_op_free(&base);
     }
     result.rec = field_record(c);
@@ -1054,14 +1174,12 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
     if (k.n == 2) {
         ir_operand idx = lower_expr(x, k.c[1]);
         ir_operand base = lower_expr(x, k.c[0]);
-        if (base.kind == OP_VAR) {
-            ir_op_free(&result);
-            result = ir_op_var(base.var);
-            result.kind = OP_DEREF;
-            result.scalar = local_scalar_item(x, base.var, c, k.c[0]);
-        }
+        bool local = base.kind == OP_VAR &&
+                     local_scalar_item(x, base.var, c, k.c[0]);
+        ir_op_free(&result);
+        result = element_of(base, &idx);
+        result.scalar = holds_no_pointer(clang_getCursorType(c)) || local;
         ir_op_free(&idx);
-        ir_op_free(&base);
     }
     free(k.c);
     return result;

@@ -31,6 +31,7 @@ static void rule_free(api_rule *rule)
 {
     free(rule->name);
     free(rule->origin);
+    free(rule->member);
 }
 
 void api_rules_free(api_rules *r)
@@ -102,6 +103,7 @@ void api_rules_put(api_rules *r, const api_rule *rule)
     api_rule copy = *rule;
     copy.name = xstrdup(rule->name);
     copy.origin = xstrdup(rule->origin);
+    copy.member = xstrdup(rule->member);
     insert(r, &copy);
 }
 
@@ -378,6 +380,11 @@ static const char *apply_attr(api_rule *rule, const char *key,
                    ? NULL : "bad argument position";
     if (!strcmp(key, "format"))
         return parse_format(val, rule) ? "bad format spec" : NULL;
+    if (!strcmp(key, "member")) {
+        free(rule->member);
+        rule->member = xstrdup(val);
+        return NULL;
+    }
     if (!strcmp(key, "since"))
         return parse_version(val, &rule->since) ? "bad version" : NULL;
     if (!strcmp(key, "until"))
@@ -430,6 +437,7 @@ static int parse_line(api_rules *r, const char *origin, unsigned lineno,
         if (why) {
             snprintf(err, errlen, "%s:%u: %s '%s%s%s'", origin, lineno, why,
                      words[i], eq ? "=" : "", eq ? eq + 1 : "");
+            free(rule.member);
             return -1;
         }
     }

@@ -141,6 +141,9 @@ typedef struct api_rule {
     bool format_build;      /* a Py_BuildValue format (else PyArg_Parse) */
     unsigned unpack_outputs;/* 1-based position of the first PyObject **
                                output of PyArg_UnpackTuple, 0: none */
+    char *member;           /* the call reads member `member` of argument 1,
+                               or (returning void) sets it to argument 2:
+                               Py_SIZE / Py_SET_SIZE; NULL: none */
     api_gc gc;              /* role in the GC protocol */
     unsigned gc_arg;        /* 1-based argument: the object or the type */
     unsigned since;         /* PY_VERSION_HEX-style 0xMMmm0000, 0 = always */

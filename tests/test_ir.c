@@ -182,7 +182,8 @@ static const char control_flow_ir[] =
     "bb14:\n"
     "  8:5 goto bb8\n"
     "bb15:\n"
-    "  13:10 assign r = ?\n"
+    "  13:10 assign $t4 = r - 1\n"
+    "  13:10 assign r = $t4\n"
     "  13:5 goto bb16\n"
     "bb16:\n"
     "  13:24 branch r > 0 ? bb15 : bb17\n"
@@ -202,8 +203,8 @@ static const char control_flow_ir[] =
     "bb22:\n"
     "  15:5 goto bb23\n"
     "bb23:\n"
-    "  15:20 call $t5 = g(r)\n"
-    "  15:20 branch $t5 != 0 ? bb26 : bb27\n"
+    "  15:20 call $t6 = g(r)\n"
+    "  15:20 branch $t6 != 0 ? bb26 : bb27\n"
     "bb24:\n"
     "  15:5 goto bb22\n"
     "bb25:\n"
@@ -224,15 +225,15 @@ static const char control_flow_ir[] =
     "  23:9 assign r = 3\n"
     "  16:5 goto bb28\n"
     "bb32:\n"
-    "  25:9 assign $t6 = b\n"
+    "  25:9 assign $t7 = b\n"
     "  25:9 goto bb34\n"
     "bb33:\n"
-    "  25:17 call $t7 = g(a)\n"
-    "  25:9 assign $t6 = $t7\n"
+    "  25:17 call $t8 = g(a)\n"
+    "  25:9 assign $t7 = $t8\n"
     "  25:9 goto bb34\n"
     "bb34:\n"
-    "  25:5 assign r = $t6\n"
-    "  25:23 call $t8 = g(b)\n"
+    "  25:5 assign r = $t7\n"
+    "  25:23 call $t9 = g(b)\n"
     "  26:9 branch b < 0 ? bb35 : bb36\n"
     "bb35:\n"
     "  26:16 goto bb37\n"
@@ -344,6 +345,30 @@ static void test_unreachable_pruned(void **state)
     free(got);
 }
 
+/* Elements of memory name their base, member and index; n - 1 and --x
+ * are followed; a member of a struct variable holding an object is a
+ * member of that variable. */
+static void test_elements(void **state)
+{
+    static const char src[] =
+        "#include <Python.h>\n"
+        "typedef struct { PyObject *items; Py_ssize_t n; } Ctx;\n"
+        "typedef struct { PyObject_HEAD Py_ssize_t n; PyObject **data; } Stk;\n"
+        "PyObject *pop(Stk *s, PyObject **out, Ctx c) {\n"
+        "    *out = s->data[--s->n];\n"
+        "    s->data[s->n - 1] = c.items;\n"
+        "    return out[s->n];\n"
+        "}\n";
+    char *got = dump_of(*state, src, "pop", FE_OK);
+    assert_non_null(strstr(got, "  5:20 assign $t3 = s->n - 1\n"
+                                "  5:20 store s->n = $t3\n"));
+    assert_non_null(strstr(got, "store *out = s->data[$t3]\n"));
+    assert_non_null(strstr(got, "assign $t4 = s->n - 1\n"));
+    assert_non_null(strstr(got, "store s->data[$t4] = c.items\n"));
+    assert_non_null(strstr(got, "return out[?]\n"));
+    free(got);
+}
+
 static void test_not_extension(void **state)
 {
     fixture *fx = *state;
@@ -401,6 +426,7 @@ int main(void)
         cmocka_unit_test(test_refcount_macros),
         cmocka_unit_test(test_goto_cleanup),
         cmocka_unit_test(test_unreachable_pruned),
+        cmocka_unit_test(test_elements),
         cmocka_unit_test(test_not_extension),
         cmocka_unit_test(test_python_version),
         cmocka_unit_test(test_parse_error),

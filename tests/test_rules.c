@@ -437,6 +437,14 @@ static void test_load_fields(void **state)
     api_rules_free(r);
 
     r = api_rules_new();
+    assert_int_equal(api_rules_load_text(r, "test.rules",
+                                         "function GetN returns=int member=n\n"
+                                         "function GetN returns=int member=count\n",
+                                         err, sizeof err), 0);
+    assert_string_equal(must_find(r, "GetN", false)->member, "count");
+    api_rules_free(r);
+
+    r = api_rules_new();
     assert_int_equal(api_rules_load_file(r, "rules/no-such.rules", err,
                                          sizeof err), -1);
     assert_non_null(strstr(err, "rules/no-such.rules: cannot read rules file"));
