@@ -22,7 +22,7 @@ static const struct {
 } slot_fields[] = {
     { "tp_dealloc", TSLOT_DEALLOC }, { "tp_traverse", TSLOT_TRAVERSE },
     { "tp_clear", TSLOT_CLEAR }, { "tp_free", TSLOT_FREE },
-    { "tp_members", TSLOT_MEMBERS },
+    { "tp_members", TSLOT_MEMBERS }, { "tp_iternext", TSLOT_ITERNEXT },
 };
 
 /* PyType_Slot ids (Include/typeslots.h, part of the stable ABI) -> slots. */
@@ -31,7 +31,7 @@ static const struct {
     type_slot slot;
 } slot_ids[] = {
     { 52, TSLOT_DEALLOC }, { 71, TSLOT_TRAVERSE }, { 51, TSLOT_CLEAR },
-    { 74, TSLOT_FREE }, { 72, TSLOT_MEMBERS },
+    { 74, TSLOT_FREE }, { 72, TSLOT_MEMBERS }, { 63, TSLOT_ITERNEXT },
 };
 
 static char *spelling(CXCursor c)

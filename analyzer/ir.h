@@ -160,6 +160,8 @@ typedef struct ir_func {
                                    method, a slot, a callback): called by
                                    Python rather than by this file */
     bool address_taken;         /* the file takes its address */
+    bool iternext;              /* a type's tp_iternext: NULL without an
+                                   exception is the end of the iteration */
     ir_var *vars;
     size_t nvars, capvars;
     size_t nparams;             /* the first nparams vars are the parameters */

@@ -53,6 +53,7 @@ void def_tables_free(def_table_list *l);
 /* The slots of a type that the gc-* rules look at. */
 typedef enum {
     TSLOT_DEALLOC, TSLOT_TRAVERSE, TSLOT_CLEAR, TSLOT_FREE, TSLOT_MEMBERS,
+    TSLOT_ITERNEXT,
     TSLOT_COUNT
 } type_slot;
 

@@ -128,7 +128,8 @@ static void analyze_for_summary(ir_func *f, const api_rules *rules,
 
 /* The garbage collector's protocol, over the file's types and all its
  * functions at once. */
-static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *all,
+static void check_gc_unit(unit_ctx *uc, const func_set *all,
+                          const type_def_list *types,
                           const def_table_list *tables, unsigned python_version,
                           finding_list *out)
 {
@@ -137,13 +138,10 @@ static void check_gc_unit(fe_unit *u, unit_ctx *uc, const func_set *all,
         if (!all->items[i]->summary_only)
             ARRAY_PUSH(own.items, own.len, own.cap, all->items[i]);
     const func_set *fs = &own;
-    type_def_list types = { NULL, 0, 0 };
-    fe_unit_types(u, &types);
-    gc_unit g = { fs->items, fs->len, &types, tables, uc->rules,
+    gc_unit g = { fs->items, fs->len, types, tables, uc->rules,
                   python_version, fs->len ? fs->items[0]->file : "", out, NULL };
-    if (types.len && fs->len)
+    if (types->len && fs->len)
         check_gc(&g);
-    type_defs_free(&types);
     free(own.items);
 }
 
@@ -176,6 +174,17 @@ static void mark_c_helpers(const func_set *fs)
     }
 }
 
+/* The functions that are some type's tp_iternext. */
+static void mark_iternext(const func_set *fs, const type_def_list *types)
+{
+    for (size_t t = 0; t < types->len; t++) {
+        const char *name = types->items[t].slot[TSLOT_ITERNEXT];
+        for (size_t i = 0; name && i < fs->len; i++)
+            if (!strcmp(fs->items[i]->name, name))
+                fs->items[i]->iternext = true;
+    }
+}
+
 static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
                          const def_table_list *tables, finding_list *out,
                          finding_list *notes, engine_stats *stats)
@@ -185,6 +194,9 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
     mark_init_globals(fs.items, fs.len);
     mark_c_helpers(&fs);
+    type_def_list types = { NULL, 0, 0 };
+    fe_unit_types(u, &types);
+    mark_iternext(&fs, &types);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < fs.len; i++)
@@ -217,7 +229,8 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
         api_rules_put(local, &r);
     }
     api_rules_free(local);
-    check_gc_unit(u, uc, &fs, tables, python_version, out);
+    check_gc_unit(uc, &fs, &types, tables, python_version, out);
+    type_defs_free(&types);
     for (size_t i = 0; i < fs.len; i++)
         ir_func_free(fs.items[i]);
     free(fs.items);

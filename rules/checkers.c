@@ -289,7 +289,7 @@ static void check_null_return(checker_ctx *cx, engine_event_kind ev)
         return;
     const ir_func *f = checker_func(cx);
     int v = checker_event_value(cx);
-    if (v < 0 || !f->returns_object || !f->python_facing)
+    if (v < 0 || !f->returns_object || !f->python_facing || f->iternext)
         return;
     const ref_value *rv = checker_value(cx, (size_t)v);
     if (rv->null != NULL_YES || checker_exception(cx) != EXC_NO)
