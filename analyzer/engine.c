@@ -1383,10 +1383,13 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
         refine_static(e, st, c, taken);
         return;
     }
-    if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0)) && taken) {
-        /* n > 0, n == 3: a count tested is a container's size known */
+    if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0) ||
+         (c->kind == COND_NONZERO && st->vals[operand_value(st, &c->value)].sign > 0)) &&
+        taken) {
+        /* n > 0, n == 3, a count that is not an error and not 0: a
+         * container's size known */
         int id = operand_value(st, &c->value);
-        long long atleast = c->kind == COND_POS ? 1 : c->ival;
+        long long atleast = c->kind == COND_EQ ? c->ival : 1;
         int box = st->vals[id].size_of;
         if (box >= 0 && st->vals[box].min_items < atleast)
             st->vals[box].min_items = atleast;
