@@ -231,7 +231,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     memset(&v, 0, sizeof v);
     v.kind = kind;
     v.null = null;
-    v.owner = v.name_var = v.slot_of = v.size_of = -1;
+    v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
@@ -936,6 +936,11 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     st->var_val[in->dst] = v;
     if (r->item_get && in->nargs >= 2)
         set_slot(st, v, in);
+    if (r->tests_kind && r->tests_kind_arg <= in->nargs) {
+        int tested = operand_value(st, &in->args[r->tests_kind_arg - 1]);
+        st->vals[v].kind_of = tested;
+        st->vals[v].kind_tested = r->tests_kind;
+    }
     if (r->new_size_arg && r->new_size_arg <= in->nargs &&
         in->args[r->new_size_arg - 1].kind == OP_INT)
         st->vals[v].min_items = in->args[r->new_size_arg - 1].ival;
@@ -1410,6 +1415,8 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
     }
     if (v->err_indicator)
         st->exc = taken ? EXC_YES : EXC_NO;
+    if (taken && v->kind_of >= 0)   /* PyTuple_Check(x): x is a tuple */
+        st->vals[v->kind_of].made = v->kind_tested;
     v->null = taken ? NULL_NO : NULL_YES;
     if (!taken)
         v->owned = 0;   /* a NULL result holds no reference */

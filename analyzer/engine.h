@@ -55,7 +55,11 @@ typedef struct ref_value {
                               to (if (arg == Py_None)), in a helper: its
                               release may be the parameter's */
     bool err_indicator;    /* the result of PyErr_Occurred() */
-    api_object_kind made;  /* the kind of object its constructor makes */
+    api_object_kind made;  /* the kind of object its constructor makes, or
+                              that a type test found */
+    int kind_of;           /* a type test's result: the value it tests,
+                              -1 if not */
+    api_object_kind kind_tested; /* ... and the kind it tests for */
     bool is_param;
     bool from_caller;      /* a parameter the function takes over */
     bool place_released;   /* REF_HELD: the field's own reference was

@@ -85,6 +85,9 @@ typedef struct api_rule {
     api_object_kind fails_unless; /* the call fails only when argument
                                fails_unless_arg is not of this kind */
     unsigned fails_unless_arg;
+    api_object_kind tests_kind; /* the result is nonzero exactly when
+                               argument tests_kind_arg is of this kind */
+    unsigned tests_kind_arg;
     unsigned keeps;         /* bit n-1 set: on success the container
                                (argument 1) holds its own reference to
                                argument n (PyDict_SetItem's value) */
