@@ -1151,6 +1151,13 @@ static ir_operand lower_member(lower_ctx *x, CXCursor c)
         CXType bt = clang_getCanonicalType(clang_getCursorType(k.c[0]));
         ir_operand base = lower_expr(x, k.c[0]);
         bool arrow = bt.kind == CXType_Pointer;
+        if (arrow && base.kind == OP_FIELD && base.var >= 0) {
+            /* a->b->c: the member of the object a->b holds, a value the
+             * engine follows like any field's (read twice, the same) */
+            int t = ir_new_temp(x->f, type_is_object_ptr(bt));
+            emit_assign(x, t, base, cursor_loc(c));
+            base = ir_op_var(t);
+        }
         if (arrow && base.kind == OP_VAR)
             emit(x, INSN_USE, cursor_loc(c))->src = ir_op_var(base.var);
         /* p->f, or s.f of a struct variable s: a member of what the
