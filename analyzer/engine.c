@@ -1229,7 +1229,10 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     bool ranged = (r->item_get && in->nargs >= 2 &&
                    (in->args[1].kind == OP_VAR || known_index(st, in))) ||
                   (r->item_put && in->nargs >= 3 && known_index(st, in));
-    bool can_fail = (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
+    /* PyLong_FromLong(0): a small int the interpreter keeps */
+    bool cached = r->cached_range && in->nargs >= 1 && in->args[0].kind == OP_INT &&
+                  in->args[0].ival >= r->cached_lo && in->args[0].ival <= r->cached_hi;
+    bool can_fail = !cached && (r->fail == FAIL_NULL || r->fail == FAIL_NEG1 ||
                      r->fail == FAIL_ZERO || r->fail == FAIL_OCCURRED) &&
                     !r->misuse_only && !ranged && !right_kind_argument(st, in, r);
     if (can_fail && r->checks_null && null_argument(e, st, in)) {

@@ -162,6 +162,8 @@ typedef struct ir_func {
     bool address_taken;         /* the file takes its address */
     bool iternext;              /* a type's tp_iternext: NULL without an
                                    exception is the end of the iteration */
+    bool dealloc;               /* a type's tp_dealloc: it disposes of the
+                                   object it is given (its parameter 1) */
     ir_var *vars;
     size_t nvars, capvars;
     size_t nparams;             /* the first nparams vars are the parameters */

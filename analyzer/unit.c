@@ -174,14 +174,17 @@ static void mark_c_helpers(const func_set *fs)
     }
 }
 
-/* The functions that are some type's tp_iternext. */
-static void mark_iternext(const func_set *fs, const type_def_list *types)
+/* The functions that are some type's tp_iternext or tp_dealloc. */
+static void mark_slot_functions(const func_set *fs, const type_def_list *types)
 {
     for (size_t t = 0; t < types->len; t++) {
-        const char *name = types->items[t].slot[TSLOT_ITERNEXT];
-        for (size_t i = 0; name && i < fs->len; i++)
-            if (!strcmp(fs->items[i]->name, name))
-                fs->items[i]->iternext = true;
+        const char *next = types->items[t].slot[TSLOT_ITERNEXT];
+        const char *dealloc = types->items[t].slot[TSLOT_DEALLOC];
+        for (size_t i = 0; i < fs->len; i++) {
+            ir_func *f = fs->items[i];
+            f->iternext |= next && !strcmp(f->name, next);
+            f->dealloc |= dealloc && !strcmp(f->name, dealloc);
+        }
     }
 }
 
@@ -196,7 +199,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     mark_c_helpers(&fs);
     type_def_list types = { NULL, 0, 0 };
     fe_unit_types(u, &types);
-    mark_iternext(&fs, &types);
+    mark_slot_functions(&fs, &types);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
     for (size_t i = 0; i < fs.len; i++)

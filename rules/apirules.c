@@ -358,6 +358,10 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "fails-unless"))
         return parse_word_arg(object_words, val, &x, &rule->fails_unless_arg)
                    ? "bad object kind" : (rule->fails_unless = x, NULL);
+    if (!strcmp(key, "cached"))
+        return sscanf(val, "%lld:%lld", &rule->cached_lo, &rule->cached_hi) == 2 &&
+               rule->cached_lo <= rule->cached_hi
+                   ? (rule->cached_range = true, NULL) : "bad range";
     if (!strcmp(key, "tests-kind"))
         return parse_word_arg(object_words, val, &x, &rule->tests_kind_arg)
                    ? "bad object kind" : (rule->tests_kind = x, NULL);

@@ -88,6 +88,10 @@ typedef struct api_rule {
     api_object_kind tests_kind; /* the result is nonzero exactly when
                                argument tests_kind_arg is of this kind */
     unsigned tests_kind_arg;
+    bool cached_range;      /* for a constant argument 1 within
+                               [cached_lo, cached_hi] the result is an
+                               object kept by the interpreter: no failure */
+    long long cached_lo, cached_hi;
     unsigned keeps;         /* bit n-1 set: on success the container
                                (argument 1) holds its own reference to
                                argument n (PyDict_SetItem's value) */

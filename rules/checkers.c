@@ -138,6 +138,13 @@ static bool frees_memory(const checker_ctx *cx)
     return r && (r->gc == GC_FREE || r->gc == GC_PLAIN_FREE);
 }
 
+/* A tp_dealloc handing the dying object to a helper that frees it
+ * (Dealloc(self)): the object is the dealloc's to dispose of. */
+static bool disposes_self(const ir_func *f, const ref_value *rv)
+{
+    return f->dealloc && rv->is_param && rv->name_var == 0;
+}
+
 static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
 {
     const ir_func *f = checker_func(cx);
@@ -155,7 +162,7 @@ static void check_overrelease(checker_ctx *cx, engine_event_kind ev)
         free(d);
         free(why);
     } else if (ev == EV_STEAL && owns_none(rv) && !frees_memory(cx) &&
-               (!rv->is_param || f->python_facing)) {
+               (!rv->is_param || f->python_facing) && !disposes_self(f, rv)) {
         char *d = describe(cx, v), *why = not_owned_reason(cx, rv);
         report(cx, "ref-overrelease", rv->release_event, "steal",
                xasprintf("%s() takes over the reference to %s, which this "

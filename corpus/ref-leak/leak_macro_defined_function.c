@@ -9,10 +9,10 @@ GETTER(pair)
 {
     (void)self;
     (void)unused;
-    PyObject *a = PyLong_FromLong(1); // expected-warning{{ref-leak}}
+    PyObject *a = PyLong_FromLong(1000); // expected-warning{{ref-leak}}
     if (a == NULL)
         return NULL;
-    PyObject *b = PyLong_FromLong(2);
+    PyObject *b = PyLong_FromLong(2000);
     if (b == NULL)
         return NULL;
     PyObject *t = PyTuple_Pack(2, a, b);
