@@ -6,7 +6,8 @@
  * that the file never releases (Py_DECREF, Py_CLEAR, Py_SETREF of it, or
  * handing it to a call that takes it, in any function) and never gives a
  * reference of its own (a new or increfed object that the storing
- * function does not also return) holds none: a back-pointer
+ * function does not also return, or a Py_INCREF of the member itself:
+ * view->obj = self; Py_INCREF(view->obj);) holds none: a back-pointer
  * (self->txn = txn), a link of an intrusive list (parent->children = self;
  * return self;).  Its operands are marked scalar so that the engine
  * leaves them alone. */
@@ -81,8 +82,10 @@ static void note_insn(member_uses *m, const gc_unit *gu, const ir_func *f,
          * takes it (not so for "p->children = self; return self;") */
         u->owns |= gc_is_owned(f, v, &in->src) && !returns(f, &in->src);
     }
-    /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary */
-    if (in->kind == INSN_DECREF && (u = member_of(m, v, &in->src)))
+    /* Py_DECREF(self->x), or Py_CLEAR / Py_SETREF through a temporary;
+     * Py_INCREF(view->obj) after storing into it: the member's own */
+    if ((in->kind == INSN_DECREF || in->kind == INSN_INCREF) &&
+        (u = member_of(m, v, &in->src)))
         u->owns = true;
     /* handed to a call that takes it over: PyErr_Restore(self->type, ...) */
     const api_rule *r = gc_rule(gu, in);
