@@ -231,7 +231,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     memset(&v, 0, sizeof v);
     v.kind = kind;
     v.null = null;
-    v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = -1;
+    v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = v.member_alias = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
@@ -679,7 +679,10 @@ static void exec_decref(engine *e, path_state *st, const cfg_block *b,
     int v = operand_value(st, &in->src);
     fire(e, st, b, in, EV_DECREF, v, NULL, 0);
     ref_value *rv = &st->vals[v];
-    if (rv->null != NULL_YES && rv->owned == 0 && rv->kind == REF_HELD)
+    if (rv->owned == 0 && rv->member_alias >= 0) {
+        st->vals[rv->member_alias].place_released = true;
+        rv->member_alias = -1;
+    } else if (rv->null != NULL_YES && rv->owned == 0 && rv->kind == REF_HELD)
         rv->place_released = true;
     else if (rv->null != NULL_YES && rv->owned > 0 && --rv->owned == 0)
         mark_released(e, st, v, in->loc, in->macro, false);
@@ -1364,10 +1367,18 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
 static void refine_static(const engine *e, path_state *st, const ir_cond *c,
                           bool taken)
 {
-    if (c->value.kind != OP_VAR || (c->cmp != CMP_EQ && c->cmp != CMP_NE) ||
-        (c->cmp == CMP_EQ) != taken)
+    if ((c->value.kind != OP_VAR && c->value.kind != OP_FIELD) ||
+        (c->cmp != CMP_EQ && c->cmp != CMP_NE) || (c->cmp == CMP_EQ) != taken)
         return;
-    int cur = var_value(st, c->value.var);
+    int cur = operand_value(st, &c->value);
+    if (st->vals[cur].kind == REF_HELD && st->vals[cur].owned == 0) {
+        /* o->x == Py_None: a Py_DECREF(Py_None) then drops the member's */
+        int g = operand_value(st, &c->rhs);
+        st->vals[g].member_alias = cur;
+        return;
+    }
+    if (c->value.kind != OP_VAR)
+        return;
     if (st->vals[cur].maybe_static) {
         /* new or a borrowed Py_None, and it is Py_None: nothing owned */
         st->vals[cur].owned = 0;

@@ -57,6 +57,10 @@ typedef struct ref_value {
     bool err_indicator;    /* the result of PyErr_Occurred() */
     api_object_kind made;  /* the kind of object its constructor makes, or
                               that a type test found */
+    int member_alias;      /* a static object a member holding a reference
+                              was found equal to (o->x == Py_None): the
+                              member's value, whose reference a release of
+                              this one drops; -1 if none */
     int kind_of;           /* a type test's result: the value it tests,
                               -1 if not */
     api_object_kind kind_tested; /* ... and the kind it tests for */

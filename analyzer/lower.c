@@ -1393,7 +1393,8 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
     free(k.c);
     ir_loc loc = cursor_loc(c);
     bool lconst = l.kind == OP_INT || l.kind == OP_NULL ||
-                  (l.kind == OP_ADDR_GLOBAL && r.kind == OP_VAR);
+                  (l.kind == OP_ADDR_GLOBAL &&
+                   (r.kind == OP_VAR || (r.kind == OP_FIELD && r.var >= 0)));
     if (lconst && r.kind != OP_INT && r.kind != OP_NULL) {
         /* "-1 == f()", "0 > x": the constant goes to the right */
         ir_operand tmp = l;
@@ -1426,9 +1427,11 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         cond.kind = COND_NONZERO;
         swap = op == CXBinaryOperator_EQ;
     }
-    if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_ADDR_GLOBAL &&
+    if (cond.kind == COND_OPAQUE && r.kind == OP_ADDR_GLOBAL &&
+        (l.kind == OP_VAR || (l.kind == OP_FIELD && l.var >= 0)) &&
         (op == CXBinaryOperator_EQ || op == CXBinaryOperator_NE)) {
-        /* x == Py_None: on the equal side, x is that static object */
+        /* x == Py_None, o->x == Py_None: on the equal side, x is that
+         * static object */
         cond.kind = COND_CMP;
         cond.cmp = op == CXBinaryOperator_EQ ? CMP_EQ : CMP_NE;
         cond.rhs = r;

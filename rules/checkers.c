@@ -125,7 +125,7 @@ static char *not_owned_reason(checker_ctx *cx, const ref_value *v)
 
 static bool owns_none(const ref_value *v)
 {
-    if (v->owned > 0 || v->null == NULL_YES)
+    if (v->owned > 0 || v->null == NULL_YES || v->member_alias >= 0)
         return false;
     return v->kind == REF_BORROWED || v->released || (v->stolen && !v->is_param);
 }
