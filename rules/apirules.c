@@ -189,7 +189,7 @@ static const word_map gc_words[] = {
 
 static const word_map object_words[] = {
     { "bytes", OBJ_BYTES }, { "str", OBJ_STR }, { "tuple", OBJ_TUPLE },
-    { "list", OBJ_LIST }, { "dict", OBJ_DICT },
+    { "list", OBJ_LIST }, { "dict", OBJ_DICT }, { "heap-type", OBJ_HEAP_TYPE },
     { NULL, 0 }
 };
 

@@ -65,7 +65,8 @@ typedef enum {
     OBJ_STR,
     OBJ_TUPLE,
     OBJ_LIST,
-    OBJ_DICT
+    OBJ_DICT,
+    OBJ_HEAP_TYPE      /* a type made at run time (PyType_FromSpec) */
 } api_object_kind;
 
 typedef struct api_rule {
