@@ -232,6 +232,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     v.kind = kind;
     v.null = null;
     v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = v.member_alias = -1;
+    v.items_val = v.below = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
@@ -947,6 +948,10 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     if (r->new_size_arg && r->new_size_arg <= in->nargs &&
         in->args[r->new_size_arg - 1].kind == OP_INT)
         st->vals[v].min_items = in->args[r->new_size_arg - 1].ival;
+    else if (r->new_size_arg && r->new_size_arg <= in->nargs) {
+        int n = operand_value(st, &in->args[r->new_size_arg - 1]);
+        st->vals[v].items_val = n;
+    }
     if (r->size_of && in->nargs >= 1) {
         int c = operand_value(st, &in->args[0]);
         st->vals[v].size_of = c;
@@ -1116,9 +1121,15 @@ static bool null_argument(const engine *e, path_state *st, const ir_insn *in)
  * "PyTuple_GET_SIZE(t) == 1", PyTuple_GetItem(t, 0) cannot fail). */
 static bool known_index(path_state *st, const ir_insn *in)
 {
+    int c = operand_value(st, &in->args[0]);
+    if (in->args[1].kind == OP_VAR) {
+        /* for (i = 0; i < n; i++) PyTuple_SetItem(t, i, ...) on a
+         * PyTuple_New(n) */
+        int i = operand_value(st, &in->args[1]);
+        return st->vals[c].items_val >= 0 && st->vals[i].below == st->vals[c].items_val;
+    }
     if (in->args[1].kind != OP_INT || in->args[1].ival < 0)
         return false;
-    int c = operand_value(st, &in->args[0]);
     return in->args[1].ival < st->vals[c].min_items;
 }
 
@@ -1396,10 +1407,28 @@ static void refine_static(const engine *e, path_state *st, const ir_cond *c,
     }
 }
 
+/* i < n taken (or i >= n not taken): i is below n. */
+static void refine_less(path_state *st, const ir_cond *c, bool taken)
+{
+    bool lt = (c->cmp == CMP_LT && taken) || (c->cmp == CMP_GE && !taken);
+    bool gt = (c->cmp == CMP_GT && taken) || (c->cmp == CMP_LE && !taken);
+    if (!lt && !gt)
+        return;
+    int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
+    if (lt)
+        st->vals[l].below = r;
+    else
+        st->vals[r].below = l;
+}
+
 static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken)
 {
     if (c->kind == COND_CMP && c->rhs.kind == OP_ADDR_GLOBAL) {
         refine_static(e, st, c, taken);
+        return;
+    }
+    if (c->kind == COND_CMP) {
+        refine_less(st, c, taken);
         return;
     }
     if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0) ||

@@ -87,6 +87,10 @@ typedef struct ref_value {
                               read from (--self->n): an element read at this
                               index was taken off the end of a stack */
     long long min_items;   /* a container: items it is known to have */
+    int items_val;         /* a new container: the value its item count
+                              was made from (PyTuple_New(n)), -1 */
+    int below;             /* an int known to be less than this value
+                              (after i < n), -1 */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
     bool status;           /* the success result of a call that fails with
