@@ -451,6 +451,49 @@ static void test_load_fields(void **state)
     api_rules_free(r);
 }
 
+/* Container sizes and indices, status helpers, type tests and cached
+ * results are read from their keys; a bad value is an error naming the
+ * line. */
+static void test_sizes_tests_and_ranges(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    api_rules *r = api_rules_new();
+    assert_int_equal(api_rules_load_text(r, "test.rules",
+                                         "function New returns=new new-size=1\n"
+                                         "function Put returns=int fails=-1 steals=3 item-put\n"
+                                         "function Raise returns=int nonzero-if=1 zero-iff=1\n"
+                                         "function IsT returns=int tests-kind=tuple:1\n"
+                                         "function Int returns=new cached=-5:256\n",
+                                         err, sizeof err), 0);
+    assert_int_equal(must_find(r, "New", false)->new_size_arg, 1);
+    assert_true(must_find(r, "Put", false)->item_put);
+    assert_int_equal(must_find(r, "Raise", false)->nonzero_if_arg, 1);
+    assert_int_equal(must_find(r, "Raise", false)->zero_iff_arg, 1);
+    const api_rule *t = must_find(r, "IsT", false);
+    assert_int_equal(t->tests_kind, OBJ_TUPLE);
+    assert_int_equal(t->tests_kind_arg, 1);
+    const api_rule *c = must_find(r, "Int", false);
+    assert_true(c->cached_range);
+    assert_int_equal(c->cached_lo, -5);
+    assert_int_equal(c->cached_hi, 256);
+    api_rules_free(r);
+
+    r = api_rules_new();
+    assert_int_equal(api_rules_load_text(r, "test.rules",
+                                         "function Int returns=new cached=9:2\n",
+                                         err, sizeof err), -1);
+    assert_non_null(strstr(err, "test.rules:1"));
+    api_rules_free(r);
+
+    r = api_rules_new();
+    assert_int_equal(api_rules_load_text(r, "test.rules",
+                                         "\nfunction IsT returns=int tests-kind=set:1\n",
+                                         err, sizeof err), -1);
+    assert_non_null(strstr(err, "test.rules:2"));
+    api_rules_free(r);
+}
+
 /* Slot lines live apart from function lines of the same name; fresh and
  * format-result are read; a build format makes a container when it has
  * several top-level items or one bracketed item. */
@@ -582,6 +625,7 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_load_fields),
         cmocka_unit_test(test_slots_and_fresh),
+        cmocka_unit_test(test_sizes_tests_and_ranges),
         cmocka_unit_test_setup_teardown(test_numpy_rules, load_capi,
                                         free_rules),
     };
