@@ -360,6 +360,12 @@ static void set_python_facing(fe_unit *u, ir_func *f)
 
 /* ---- walking function definitions ---- */
 
+/* Names of functions, owned. */
+typedef struct name_set {
+    char **items;
+    size_t len, cap;
+} name_set;
+
 typedef struct walk {
     fe_unit *u;
     fe_func_cb cb;
@@ -367,7 +373,43 @@ typedef struct walk {
     const char *only;   /* lower only this name */
     ir_func *found;
     int rc;
+    bool helpers;       /* this pass lowers the included helpers wanted */
+    name_set wanted;    /* functions the lowered ones call */
+    name_set done;      /* included helpers lowered */
+    bool grew;          /* a helper was lowered in this pass */
 } walk;
+
+static bool name_listed(const name_set *s, const char *name)
+{
+    for (size_t i = 0; i < s->len; i++)
+        if (!strcmp(s->items[i], name))
+            return true;
+    return false;
+}
+
+static void name_add(name_set *s, const char *name)
+{
+    if (name && !name_listed(s, name))
+        ARRAY_PUSH(s->items, s->len, s->cap, xstrdup(name));
+}
+
+static void names_free(name_set *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        free(s->items[i]);
+    free(s->items);
+}
+
+/* Note the functions f calls: included helpers among them are wanted. */
+static void want_callees(walk *w, const ir_func *f)
+{
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if (in->kind == INSN_CALL && in->callee)
+                name_add(&w->wanted, in->callee);
+        }
+}
 
 /* A function defined in the main file, also when a macro of the main
  * file spells its declarator (DEFINE_GETTER(x) { ... }). */
@@ -414,17 +456,35 @@ static bool is_included_helper(const fe_unit *u, CXCursor c)
     return own && !described;
 }
 
+/* A pass over the included helpers: those called by what was lowered so
+ * far are lowered too, for their summaries only. */
+static enum CXChildVisitResult helper_visitor(CXCursor c, walk *w)
+{
+    if (clang_getCursorKind(c) != CXCursor_FunctionDecl || !clang_isCursorDefinition(c))
+        return CXChildVisit_Continue;
+    CXString s = clang_getCursorSpelling(c);
+    const char *name = clang_getCString(s);
+    bool wanted = name && name_listed(&w->wanted, name) && !name_listed(&w->done, name);
+    if (wanted)
+        name_add(&w->done, name);
+    clang_disposeString(s);
+    if (!wanted || is_main_file_definition(c) || !is_included_helper(w->u, c))
+        return CXChildVisit_Continue;
+    ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+    h->summary_only = true;
+    want_callees(w, h);
+    w->grew = true;
+    w->rc = w->cb(h, w->ctx);
+    return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
 static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
                                            CXClientData data)
 {
     (void)parent;
     walk *w = data;
-    if (!w->only && !is_main_file_definition(c) && is_included_helper(w->u, c)) {
-        ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
-        h->summary_only = true;
-        w->rc = w->cb(h, w->ctx);
-        return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
-    }
+    if (w->helpers)
+        return helper_visitor(c, w);
     if (!is_main_file_definition(c))
         return CXChildVisit_Continue;
     if (w->only) {
@@ -441,6 +501,7 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
     ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
     set_python_facing(w->u, f);
     set_annotations(c, f);
+    want_callees(w, f);
     w->rc = w->cb(f, w->ctx);
     return w->rc ? CXChildVisit_Break : CXChildVisit_Continue;
 }
@@ -448,15 +509,33 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
 int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx)
 {
     scan_taken(u);
-    walk w = { u, cb, ctx, NULL, NULL, 0 };
-    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.u = u;
+    w.cb = cb;
+    w.ctx = ctx;
+    CXCursor top = clang_getTranslationUnitCursor(u->tu);
+    clang_visitChildren(top, top_visitor, &w);
+    /* then the included helpers they call, and the ones those call */
+    w.helpers = true;
+    for (int round = 0; round < 8 && !w.rc; round++) {
+        w.grew = false;
+        clang_visitChildren(top, top_visitor, &w);
+        if (!w.grew)
+            break;
+    }
+    names_free(&w.wanted);
+    names_free(&w.done);
     return w.rc;
 }
 
 ir_func *fe_unit_lower_function(fe_unit *u, const char *name)
 {
     scan_taken(u);
-    walk w = { u, NULL, NULL, name, NULL, 0 };
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.u = u;
+    w.only = name;
     clang_visitChildren(clang_getTranslationUnitCursor(u->tu), top_visitor, &w);
     return w.found;
 }

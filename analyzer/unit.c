@@ -202,8 +202,10 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     mark_slot_functions(&fs, &types);
     unsigned char *mark = xcalloc(fs.len + 1, 1);
     size_t *order = xmalloc((fs.len + 1) * sizeof *order), n = 0;
+    /* the main file's functions, and the included helpers they call: one
+     * no function of the main file reaches needs no summary */
     for (size_t i = 0; i < fs.len; i++)
-        if (mark[i] == MARK_NONE)
+        if (mark[i] == MARK_NONE && !fs.items[i]->summary_only)
             order_from(&fs, i, mark, order, &n);
     api_rules *local = api_rules_new();
     fe_unit_annotations(u, local);
