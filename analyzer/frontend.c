@@ -26,6 +26,7 @@ struct fe_unit {
     size_t ntaken, captaken;
     bool taken_scanned;
     char *python_dir;      /* directory of Python.h with its '/', or NULL */
+    CXFile main_file;      /* the file parsed (looked up once: it is slow) */
 };
 
 frontend *frontend_new(const api_rules *rules)
@@ -165,6 +166,9 @@ fe_status frontend_parse(frontend *fe, const char *file,
     u->path = xstrdup(file);
     u->py_version = read_python_version(scan.patchlevel);
     u->python_dir = scan.python_dir;
+    CXString spelled = clang_getTranslationUnitSpelling(tu);
+    u->main_file = clang_getFile(tu, clang_getCString(spelled));
+    clang_disposeString(spelled);
     free(scan.patchlevel);
     *out = u;
     return scan.has_python_h ? FE_OK : FE_NOT_EXTENSION;
@@ -413,7 +417,7 @@ static void want_callees(walk *w, const ir_func *f)
 
 /* A function defined in the main file, also when a macro of the main
  * file spells its declarator (DEFINE_GETTER(x) { ... }). */
-static bool is_main_file_definition(CXCursor c)
+static bool is_main_file_definition(const fe_unit *u, CXCursor c)
 {
     if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
         !clang_isCursorDefinition(c))
@@ -423,11 +427,7 @@ static bool is_main_file_definition(CXCursor c)
         return true;
     CXFile file = NULL;
     clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
-    CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-    CXString name = clang_getTranslationUnitSpelling(tu);
-    CXFile main_file = clang_getFile(tu, clang_getCString(name));
-    clang_disposeString(name);
-    return file && main_file && clang_File_isEqual(file, main_file);
+    return file && u->main_file && clang_File_isEqual(file, u->main_file);
 }
 
 /* A static function defined in a file the main file includes that is the
@@ -468,7 +468,7 @@ static enum CXChildVisitResult helper_visitor(CXCursor c, walk *w)
     if (wanted)
         name_add(&w->done, name);
     clang_disposeString(s);
-    if (!wanted || is_main_file_definition(c) || !is_included_helper(w->u, c))
+    if (!wanted || is_main_file_definition(w->u, c) || !is_included_helper(w->u, c))
         return CXChildVisit_Continue;
     ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
     h->summary_only = true;
@@ -485,7 +485,7 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
     walk *w = data;
     if (w->helpers)
         return helper_visitor(c, w);
-    if (!is_main_file_definition(c))
+    if (!is_main_file_definition(w->u, c))
         return CXChildVisit_Continue;
     if (w->only) {
         CXString s = clang_getCursorSpelling(c);
