@@ -1431,9 +1431,9 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
         refine_less(st, c, taken);
         return;
     }
+    int tested = c->kind == COND_NONZERO ? operand_value(st, &c->value) : -1;
     if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0) ||
-         (c->kind == COND_NONZERO && st->vals[operand_value(st, &c->value)].sign > 0)) &&
-        taken) {
+         (tested >= 0 && st->vals[tested].sign > 0)) && taken) {
         /* n > 0, n == 3, a count that is not an error and not 0: a
          * container's size known */
         int id = operand_value(st, &c->value);
@@ -1525,7 +1525,8 @@ static bool switch_edge_feasible(path_state *st, const cfg_block *b, size_t edge
 {
     if (b->value.kind != OP_VAR)
         return true;
-    const ref_value *v = &st->vals[operand_value(st, &b->value)];
+    int vi = operand_value(st, &b->value);   /* it may grow vals */
+    const ref_value *v = &st->vals[vi];
     if (edge >= b->ncases) {
         bool caught = false;
         for (size_t k = 0; k < b->ncases; k++)
