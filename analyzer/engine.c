@@ -1657,38 +1657,23 @@ static unsigned meet(unsigned count, unsigned acc, unsigned mask)
     return count == 1 ? mask : acc & mask;
 }
 
-/* The int parameters known on this path either to be nonzero, or to be 0
- * with a result of 0: makeError(0) returns 0. */
-static unsigned zero_with_result(const engine *e, const path_state *st,
-                                 const ref_value *v)
+/* The int parameters known on this path either to make no claim, or to
+ * force the result.  With trigger NULL_YES: each is nonzero, or 0 with a
+ * result of 0 (makeError(0) returns 0).  With NULL_NO: each is 0, or
+ * nonzero with a nonzero result (makeError(err) raises, and says so, for
+ * any nonzero err). */
+static unsigned params_forcing_result(const engine *e, const path_state *st,
+                                      const ref_value *v, nullness trigger)
 {
     unsigned mask = 0;
-    if (!e->f->returns_int || !v)
-        return 0;
-    for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
-        int pv = st->var_val[p];
-        nullness pz = pv >= 0 ? st->vals[pv].null : NULL_UNKNOWN;
-        if (pv >= 0 && !e->f->vars[p].is_object && pz != NULL_UNKNOWN &&
-            (pz == NULL_NO || v->null == NULL_YES))
-            mask |= 1u << p;
-    }
-    return mask;
-}
-
-/* The int parameters known on this path either to be 0, or to be nonzero
- * with a nonzero result: makeError(err) raises, and says so, for any
- * nonzero err. */
-static unsigned nonzero_with_result(const engine *e, const path_state *st,
-                                    const ref_value *v)
-{
-    unsigned mask = 0;
+    nullness other = trigger == NULL_YES ? NULL_NO : NULL_YES;
     if (!e->f->returns_int || !v)
         return 0;
     for (size_t p = 0; p < e->f->nparams && p < 32; p++) {
         int pv = st->var_val[p];
         nullness pz = pv >= 0 ? st->vals[pv].null : NULL_UNKNOWN;
         if (pv >= 0 && !e->f->vars[p].is_object &&
-            (pz == NULL_YES || (pz == NULL_NO && v->null == NULL_NO)))
+            (pz == other || (pz == trigger && v->null == trigger)))
             mask |= 1u << p;
     }
     return mask;
@@ -1699,8 +1684,8 @@ static void summarize_return(engine *e, path_state *st, int rv)
     summary_acc *a = &e->acc;
     const ref_value *v = rv >= 0 ? &st->vals[rv] : NULL;
     a->returns++;
-    a->zero_iff = meet(a->returns, a->zero_iff, zero_with_result(e, st, v));
-    a->nonzero_if = meet(a->returns, a->nonzero_if, nonzero_with_result(e, st, v));
+    a->zero_iff = meet(a->returns, a->zero_iff, params_forcing_result(e, st, v, NULL_YES));
+    a->nonzero_if = meet(a->returns, a->nonzero_if, params_forcing_result(e, st, v, NULL_NO));
     if (e->f->returns_int && v && v->null == NULL_YES)
         a->zero_paths++;
     if (v && v->null == NULL_YES && st->exc == EXC_NO && e->f->returns_object) {

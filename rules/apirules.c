@@ -272,7 +272,7 @@ static int parse_gc(const char *v, api_rule *rule)
 
 typedef struct flag_spec {
     const char *word;
-    size_t offset;   /* of the bool in api_rule */
+    size_t offset;   /* of the field in api_rule (a bool for flags) */
 } flag_spec;
 
 static const flag_spec flags[] = {
@@ -325,13 +325,41 @@ static int parse_format(const char *v, api_rule *rule)
     return rule->format_values > n ? 0 : -1;
 }
 
+/* Keys whose value is one 1-based argument position. */
+static const flag_spec position_keys[] = {
+    { "null-if", offsetof(api_rule, null_if_arg) },
+    { "new-size", offsetof(api_rule, new_size_arg) },
+    { "nonzero-if", offsetof(api_rule, nonzero_if_arg) },
+    { "returns-arg", offsetof(api_rule, returns_arg) },
+    { "zero-iff", offsetof(api_rule, zero_iff_arg) },
+    { NULL, 0 }
+};
+
+/* A position key: 1 when key is one (its value read, *err set when it is
+ * bad), 0 when it is not. */
+static int apply_position(api_rule *rule, const char *key, const char *val,
+                          const char **err)
+{
+    for (const flag_spec *k = position_keys; k->word; k++)
+        if (!strcmp(k->word, key)) {
+            unsigned *pos = (unsigned *)((char *)rule + k->offset);
+            *err = sscanf(val, "%u", pos) == 1 && *pos ? NULL
+                                                      : "bad argument position";
+            return 1;
+        }
+    return 0;
+}
+
 /* Apply one "key=value" or flag word; returns an error text or NULL. */
 static const char *apply_attr(api_rule *rule, const char *key,
                               const char *val)
 {
     int x;
+    const char *err = NULL;
     if (!val)
         return apply_flag(rule, key);
+    if (apply_position(rule, key, val, &err))
+        return err;
     if (!strcmp(key, "returns"))
         return map_word(return_words, val, &x) ? "unknown return kind"
                                                : (rule->ret = x, NULL);
@@ -370,21 +398,6 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "outputs"))
         return sscanf(val, "%u", &rule->unpack_outputs) == 1 && rule->unpack_outputs
                    ? NULL : "bad outputs position";
-    if (!strcmp(key, "null-if"))
-        return sscanf(val, "%u", &rule->null_if_arg) == 1 && rule->null_if_arg
-                   ? NULL : "bad argument position";
-    if (!strcmp(key, "new-size"))
-        return sscanf(val, "%u", &rule->new_size_arg) == 1 && rule->new_size_arg
-                   ? NULL : "bad argument position";
-    if (!strcmp(key, "nonzero-if"))
-        return sscanf(val, "%u", &rule->nonzero_if_arg) == 1 && rule->nonzero_if_arg
-                   ? NULL : "bad argument position";
-    if (!strcmp(key, "returns-arg"))
-        return sscanf(val, "%u", &rule->returns_arg) == 1 && rule->returns_arg
-                   ? NULL : "bad argument position";
-    if (!strcmp(key, "zero-iff"))
-        return sscanf(val, "%u", &rule->zero_iff_arg) == 1 && rule->zero_iff_arg
-                   ? NULL : "bad argument position";
     if (!strcmp(key, "format"))
         return parse_format(val, rule) ? "bad format spec" : NULL;
     if (!strcmp(key, "member")) {
