@@ -364,12 +364,6 @@ static void set_python_facing(fe_unit *u, ir_func *f)
 
 /* ---- walking function definitions ---- */
 
-/* Names of functions, owned. */
-typedef struct name_set {
-    char **items;
-    size_t len, cap;
-} name_set;
-
 typedef struct walk {
     fe_unit *u;
     fe_func_cb cb;
@@ -378,31 +372,10 @@ typedef struct walk {
     ir_func *found;
     int rc;
     bool helpers;       /* this pass lowers the included helpers wanted */
-    name_set wanted;    /* functions the lowered ones call */
-    name_set done;      /* included helpers lowered */
+    str_set wanted;     /* functions the lowered ones call */
+    str_set done;       /* included helpers looked at */
     bool grew;          /* a helper was lowered in this pass */
 } walk;
-
-static bool name_listed(const name_set *s, const char *name)
-{
-    for (size_t i = 0; i < s->len; i++)
-        if (!strcmp(s->items[i], name))
-            return true;
-    return false;
-}
-
-static void name_add(name_set *s, const char *name)
-{
-    if (name && !name_listed(s, name))
-        ARRAY_PUSH(s->items, s->len, s->cap, xstrdup(name));
-}
-
-static void names_free(name_set *s)
-{
-    for (size_t i = 0; i < s->len; i++)
-        free(s->items[i]);
-    free(s->items);
-}
 
 /* Note the functions f calls: included helpers among them are wanted. */
 static void want_callees(walk *w, const ir_func *f)
@@ -411,7 +384,7 @@ static void want_callees(walk *w, const ir_func *f)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
             if (in->kind == INSN_CALL && in->callee)
-                name_add(&w->wanted, in->callee);
+                str_set_add(&w->wanted, in->callee);
         }
 }
 
@@ -464,9 +437,9 @@ static enum CXChildVisitResult helper_visitor(CXCursor c, walk *w)
         return CXChildVisit_Continue;
     CXString s = clang_getCursorSpelling(c);
     const char *name = clang_getCString(s);
-    bool wanted = name && name_listed(&w->wanted, name) && !name_listed(&w->done, name);
+    bool wanted = name && str_set_has(&w->wanted, name) && !str_set_has(&w->done, name);
     if (wanted)
-        name_add(&w->done, name);
+        str_set_add(&w->done, name);
     clang_disposeString(s);
     if (!wanted || is_main_file_definition(w->u, c) || !is_included_helper(w->u, c))
         return CXChildVisit_Continue;
@@ -524,8 +497,8 @@ int fe_unit_lower_functions(fe_unit *u, fe_func_cb cb, void *ctx)
         if (!w.grew)
             break;
     }
-    names_free(&w.wanted);
-    names_free(&w.done);
+    str_set_free(&w.wanted);
+    str_set_free(&w.done);
     return w.rc;
 }
 

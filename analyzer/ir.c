@@ -225,6 +225,17 @@ ir_operand ir_op_text(ir_operand_kind kind, int var, const char *text)
     return op;
 }
 
+bool ir_func_calls(const ir_func *f, const char *callee)
+{
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if (in->kind == INSN_CALL && in->callee && !strcmp(in->callee, callee))
+                return true;
+        }
+    return false;
+}
+
 ir_operand ir_op_copy(const ir_operand *op)
 {
     ir_operand c = *op;

@@ -178,6 +178,8 @@ typedef struct ir_func {
 /* Construction (used by the front end and by tests). */
 ir_func *ir_func_new(const char *name, const char *file);
 void ir_func_free(ir_func *f);
+/* Does f call the function named callee directly? */
+bool ir_func_calls(const ir_func *f, const char *callee);
 int ir_add_var(ir_func *f, const char *name, ir_var_kind kind, bool is_object);
 int ir_new_temp(ir_func *f, bool is_object);
 int ir_new_block(ir_func *f);

@@ -148,15 +148,9 @@ static void check_gc_unit(unit_ctx *uc, const func_set *all,
 /* Does a function of the set call the one named name? */
 static bool called_in_file(const func_set *fs, const char *name)
 {
-    for (size_t i = 0; i < fs->len; i++) {
-        const ir_func *f = fs->items[i];
-        for (size_t b = 0; b < f->nblocks; b++)
-            for (size_t k = 0; k < f->blocks[b].ninsns; k++) {
-                const ir_insn *in = &f->blocks[b].insns[k];
-                if (in->kind == INSN_CALL && in->callee && !strcmp(in->callee, name))
-                    return true;
-            }
-    }
+    for (size_t i = 0; i < fs->len; i++)
+        if (ir_func_calls(fs->items[i], name))
+            return true;
     return false;
 }
 

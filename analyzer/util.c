@@ -77,6 +77,29 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem)
     *cap = ncap;
 }
 
+bool str_set_has(const str_set *s, const char *str)
+{
+    for (size_t i = 0; i < s->len; i++)
+        if (!strcmp(s->items[i], str))
+            return true;
+    return false;
+}
+
+void str_set_add(str_set *s, const char *str)
+{
+    if (str && !str_set_has(s, str))
+        ARRAY_PUSH(s->items, s->len, s->cap, xstrdup(str));
+}
+
+void str_set_free(str_set *s)
+{
+    for (size_t i = 0; i < s->len; i++)
+        free(s->items[i]);
+    free(s->items);
+    s->items = NULL;
+    s->len = s->cap = 0;
+}
+
 int cmp_strptr(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

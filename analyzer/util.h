@@ -8,6 +8,7 @@
 #ifndef PYREFCHECK_UTIL_H
 #define PYREFCHECK_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc(size_t n);
@@ -30,6 +31,16 @@ void array_reserve(void **items, size_t *cap, size_t need, size_t elem);
 
 /* qsort/bsearch comparison of two char * elements. */
 int cmp_strptr(const void *a, const void *b);
+
+/* A small set of strings, each copied in and freed by str_set_free. */
+typedef struct str_set {
+    char **items;
+    size_t len, cap;
+} str_set;
+
+bool str_set_has(const str_set *s, const char *str);
+void str_set_add(str_set *s, const char *str);   /* NULL: nothing added */
+void str_set_free(str_set *s);
 
 /* Read a whole file into a NUL-terminated buffer; *len gets its size.
  * Returns NULL (errno set) when the file cannot be read. */

@@ -19,37 +19,6 @@
 
 #include "../analyzer/util.h"
 
-typedef struct name_list {
-    const char **items;
-    size_t len, cap;
-} name_list;
-
-static bool listed(const name_list *l, const char *name)
-{
-    for (size_t i = 0; i < l->len; i++)
-        if (!strcmp(l->items[i], name))
-            return true;
-    return false;
-}
-
-static void add_name(name_list *l, const char *name)
-{
-    if (!listed(l, name))
-        ARRAY_PUSH(l->items, l->len, l->cap, name);
-}
-
-/* Does f call the function named callee? */
-static bool calls(const ir_func *f, const char *callee)
-{
-    for (size_t b = 0; b < f->nblocks; b++)
-        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
-            const ir_insn *in = &f->blocks[b].insns[i];
-            if (in->kind == INSN_CALL && in->callee && !strcmp(in->callee, callee))
-                return true;
-        }
-    return false;
-}
-
 /* A static helper called by initialisation functions only. */
 static bool init_helper(ir_func *const *funcs, size_t n, const bool *init, size_t k)
 {
@@ -57,7 +26,7 @@ static bool init_helper(ir_func *const *funcs, size_t n, const bool *init, size_
     if (!funcs[k]->is_static || funcs[k]->python_facing)
         return false;
     for (size_t i = 0; i < n; i++) {
-        if (i == k || !calls(funcs[i], funcs[k]->name))
+        if (i == k || !ir_func_calls(funcs[i], funcs[k]->name))
             continue;
         if (!init[i])
             return false;
@@ -82,25 +51,25 @@ static bool *init_functions(ir_func *const *funcs, size_t n)
 }
 
 /* The globals f may assign: stored into, cleared, or handed by address. */
-static void note_assigned(const ir_func *f, name_list *assigned)
+static void note_assigned(const ir_func *f, str_set *assigned)
 {
     for (size_t b = 0; b < f->nblocks; b++)
         for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
             const ir_insn *in = &f->blocks[b].insns[i];
             if (in->kind == INSN_STORE && in->target.kind == OP_GLOBAL && in->target.text)
-                add_name(assigned, in->target.text);
+                str_set_add(assigned, in->target.text);
             if (in->kind == INSN_DECREF && in->clears &&
                 in->src.kind == OP_GLOBAL && in->src.text)
-                add_name(assigned, in->src.text);
+                str_set_add(assigned, in->src.text);
             for (size_t a = 0; in->kind == INSN_CALL && a < in->nargs; a++)
                 if (in->args[a].kind == OP_ADDR_GLOBAL && in->args[a].text)
-                    add_name(assigned, in->args[a].text);
+                    str_set_add(assigned, in->args[a].text);
         }
 }
 
 typedef struct global_sets {
-    name_list at_init;      /* assigned by initialisation */
-    name_list elsewhere;    /* assigned by another function */
+    str_set at_init;      /* assigned by initialisation */
+    str_set elsewhere;    /* assigned by another function */
 } global_sets;
 
 /* A read of a global set at initialisation (by this file's PyInit_*, or,
@@ -110,8 +79,8 @@ static void mark_operand(ir_operand *op, const global_sets *g)
 {
     if (op->kind != OP_GLOBAL || !op->text || op->scalar)
         return;
-    op->set_at_init = (op->set_at_init || listed(&g->at_init, op->text)) &&
-                      !listed(&g->elsewhere, op->text);
+    op->set_at_init = (op->set_at_init || str_set_has(&g->at_init, op->text)) &&
+                      !str_set_has(&g->elsewhere, op->text);
 }
 
 static void mark_function(ir_func *f, const global_sets *assigned)
@@ -139,7 +108,7 @@ void mark_init_globals(ir_func *const *funcs, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!init[i])
             mark_function(funcs[i], &g);
-    free(g.at_init.items);
-    free(g.elsewhere.items);
+    str_set_free(&g.at_init);
+    str_set_free(&g.elsewhere);
     free(init);
 }
