@@ -922,6 +922,18 @@ static bool holds_no_pointer(CXType t)
     return clang_getCanonicalType(t).kind != CXType_Pointer;
 }
 
+/* The item c, base[idx] or *base (base the lowered operand of base_c,
+ * consumed): an element operand, scalar when the item holds no pointer or
+ * lives in the function's own stack frame. */
+static ir_operand item_operand(lower_ctx *x, CXCursor c, CXCursor base_c,
+                               ir_operand base, const ir_operand *idx)
+{
+    bool local = base.kind == OP_VAR && local_scalar_item(x, base.var, c, base_c);
+    ir_operand el = element_of(base, idx);
+    el.scalar = holds_no_pointer(clang_getCursorType(c)) || local;
+    return el;
+}
+
 /* Can the engine name the int this operand holds (a variable, a member
  * of a variable's object, an element)? */
 static bool named_int(const ir_operand *op)
@@ -1009,11 +1021,8 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         if (v.kind == OP_VAR)
             emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
         if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
-            bool local = v.kind == OP_VAR && local_scalar_item(x, v.var, c, operand);
             ir_operand zero = ir_op_int(0);
-            ir_operand el = element_of(v, &zero);
-            el.scalar = holds_no_pointer(clang_getCursorType(c)) || local;
-            return el;
+            return item_operand(x, c, operand, v, &zero);
         }
         break;
     case CXUnaryOperator_Minus:
@@ -1040,23 +1049,10 @@ static bool is_null_pointer_constant(CXCursor c)
 {
     if (clang_getCanonicalType(clang_getCursorType(c)).kind != CXType_Pointer)
         return false;
-    for (int depth = 0; depth < 8; depth++) {
-        enum CXCursorKind kind = clang_getCursorKind(c);
-        long long v;
-        if (kind == CXCursor_IntegerLiteral)
-            return cursor_eval_int(c, &v) && v == 0;
-        if (kind != CXCursor_ParenExpr && kind != CXCursor_CStyleCastExpr &&
-            kind != CXCursor_UnexposedExpr)
-            return false;
-        kids k = expr_children(c);
-        bool one = k.n == 1;
-        if (one)
-            c = k.c[0];
-        free(k.c);
-        if (!one)
-            return false;
-    }
-    return false;
+    CXCursor lit = cursor_unwrap(c, NULL);
+    long long v;
+    return clang_getCursorKind(lit) == CXCursor_IntegerLiteral &&
+           cursor_eval_int(lit, &v) && v == 0;
 }
 
 static bool compares_constant(CXCursor l, CXCursor r)
@@ -1181,11 +1177,8 @@ static ir_operand lower_subscript(lower_ctx *x, CXCursor c)
     if (k.n == 2) {
         ir_operand idx = lower_expr(x, k.c[1]);
         ir_operand base = lower_expr(x, k.c[0]);
-        bool local = base.kind == OP_VAR &&
-                     local_scalar_item(x, base.var, c, k.c[0]);
         ir_op_free(&result);
-        result = element_of(base, &idx);
-        result.scalar = holds_no_pointer(clang_getCursorType(c)) || local;
+        result = item_operand(x, c, k.c[0], base, &idx);
         ir_op_free(&idx);
     }
     free(k.c);
