@@ -255,40 +255,34 @@ static void push(engine *e, path_state *st)
 
 /* ---- operands ---- */
 
-static int *place_slot(path_state *st, ir_operand_kind kind, int base,
-                       const char *name)
-{
-    for (size_t i = 0; i < st->nplaces; i++) {
-        place *p = &st->places[i];
-        if (p->kind == kind && p->base == base && !strcmp(p->name, name))
-            return &p->val;
-    }
-    place p = { kind, base, name, -1, IDX_UNKNOWN, 0 };
-    ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
-    return &st->places[st->nplaces - 1].val;
-}
-
 static bool same_member(const char *a, const char *b)
 {
     return a == b || (a && b && !strcmp(a, b));
 }
 
-/* The place of one element of memory: base[key], or base->name[key]; the
- * same base value, member and index (a constant, or the same index value)
- * is the same element, until something may have written to it. */
-static int *element_slot(path_state *st, int base, const char *name,
-                         ir_index_kind index, long long key)
+/* The slot of a place: a global or field (index IDX_UNKNOWN), or one
+ * element of memory, base[key] or base->name[key].  The same base value,
+ * name and index (a constant, or the same index value) is the same place,
+ * until something may have written to it. */
+static int *find_place(path_state *st, ir_operand_kind kind, int base,
+                       const char *name, ir_index_kind index, long long key)
 {
     for (size_t i = 0; i < st->nplaces; i++) {
         place *p = &st->places[i];
-        if (p->kind == OP_DEREF && p->base == base && p->index == index &&
+        if (p->kind == kind && p->base == base && p->index == index &&
             p->key == key && same_member(p->name, name))
             return &p->val;
     }
-    place p = { OP_DEREF, base, name, -1, index, 0 };
+    place p = { kind, base, name, -1, index, 0 };
     p.key = key;
     ARRAY_PUSH(st->places, st->nplaces, st->capplaces, p);
     return &st->places[st->nplaces - 1].val;
+}
+
+static int *place_slot(path_state *st, ir_operand_kind kind, int base,
+                       const char *name)
+{
+    return find_place(st, kind, base, name, IDX_UNKNOWN, 0);
 }
 
 static int var_value(path_state *st, int var)
@@ -315,7 +309,7 @@ static int *element_place(path_state *st, const ir_operand *op)
         key = var_value(st, op->index_var);
     }
     int base = var_value(st, op->var);
-    return element_slot(st, base, op->text, op->index, key);
+    return find_place(st, OP_DEREF, base, op->text, op->index, key);
 }
 
 /* The place an operand names (a global, a field or an element), or NULL. */
@@ -1286,9 +1280,12 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->exc = EXC_NO;
     if (r->item_set)
         take_out_of_slot(e, st, in);
-    if (!m.known || (r->origin && !strcmp(r->origin, "summary")))
+    /* an unknown function, or one known by its summary only, may set
+     * what it is handed */
+    bool opaque = !m.known || (r->origin && !strcmp(r->origin, "summary"));
+    if (opaque)
         forget_fields(st, in);
-    forget_call_elements(st, in, !m.known || (r->origin && !strcmp(r->origin, "summary")));
+    forget_call_elements(st, in, opaque);
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
     keep_args(st, in, r);
     bind_out_params(e, st, in);
