@@ -25,6 +25,7 @@ struct fe_unit {
     char **taken;          /* functions whose address is taken, sorted */
     size_t ntaken, captaken;
     bool taken_scanned;
+    member_fns targets;    /* members the file sets to functions */
     char *python_dir;      /* directory of Python.h with its '/', or NULL */
     CXFile main_file;      /* the file parsed (looked up once: it is slow) */
 };
@@ -53,6 +54,7 @@ void fe_unit_free(fe_unit *u)
     for (size_t i = 0; i < u->ntaken; i++)
         free(u->taken[i]);
     free(u->taken);
+    member_fns_free(&u->targets);
     free(u->path);
     free(u->python_dir);
     free(u);
@@ -295,6 +297,23 @@ static void set_annotations(CXCursor fn, ir_func *f)
     f->steals_params = r.steals;
 }
 
+/* Is c declared in the extension's own code: not in a system header, not
+ * in one of Python's headers? */
+static bool is_own_declaration(const fe_unit *u, CXCursor c)
+{
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    if (clang_Location_isInSystemHeader(loc))
+        return false;
+    CXFile file = NULL;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    CXString fname = clang_getFileName(file);
+    const char *path = clang_getCString(fname);
+    const char *dir = u->python_dir;
+    bool own = path && !(dir && !strncmp(path, dir, strlen(dir)));
+    clang_disposeString(fname);
+    return own;
+}
+
 /* ---- functions whose address is taken ---- */
 
 typedef struct taken_scan {
@@ -310,6 +329,53 @@ static unsigned start_offset(CXCursor c)
     return off;
 }
 
+/* The function an assigned value names (`f`, `&f`, through casts), as a
+ * new string, or NULL. */
+static char *assigned_function(CXCursor value)
+{
+    value = cursor_unwrap(value, NULL);
+    if (clang_getCursorKind(value) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf) {
+        size_t n;
+        CXCursor *k = cursor_children(value, &n);
+        if (n)
+            value = cursor_unwrap(k[0], NULL);
+        free(k);
+    }
+    if (clang_getCursorKind(value) != CXCursor_DeclRefExpr)
+        return NULL;
+    CXCursor d = clang_getCursorReferenced(value);
+    if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
+        return NULL;
+    CXString s = clang_getCursorSpelling(d);
+    char *name = xstrdup(clang_getCString(s));
+    clang_disposeString(s);
+    return name;
+}
+
+/* `o->m = value;`: note which function member m is set to (a NULL store
+ * does not count; any other value makes the member's target unknown).
+ * Only members of the extension's own structures: a member of a type that
+ * Python's headers declare (tp_new) has other values in other objects. */
+static void note_member_store(fe_unit *u, CXCursor assign)
+{
+    if (clang_getCursorBinaryOperatorKind(assign) != CXBinaryOperator_Assign)
+        return;
+    size_t n;
+    CXCursor *k = cursor_children(assign, &n);
+    CXCursor lhs = n == 2 ? cursor_unwrap(k[0], NULL) : clang_getNullCursor();
+    char *member = n == 2 &&
+        is_own_declaration(u, clang_getCursorReferenced(lhs))
+        ? cursor_member_usr(k[0]) : NULL;
+    if (member && !cursor_is_null_constant(k[1])) {
+        char *fn = assigned_function(k[1]);
+        member_fns_note(&u->targets, member, fn);
+        free(fn);
+    }
+    free(member);
+    free(k);
+}
+
 /* A reference to a function that is not the callee of a call (the callee
  * is the first thing visited after its call, at the call's start). */
 static enum CXChildVisitResult taken_visitor(CXCursor c, CXCursor parent,
@@ -318,6 +384,8 @@ static enum CXChildVisitResult taken_visitor(CXCursor c, CXCursor parent,
     (void)parent;
     taken_scan *ts = data;
     enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_BinaryOperator)
+        note_member_store(ts->u, c);
     if (k == CXCursor_CallExpr) {
         ts->last_call_start = start_offset(c);
     } else if (k == CXCursor_DeclRefExpr) {
@@ -413,16 +481,7 @@ static bool is_included_helper(const fe_unit *u, CXCursor c)
         !clang_isCursorDefinition(c) ||
         clang_Cursor_getStorageClass(c) != CX_SC_Static)
         return false;
-    CXSourceLocation loc = clang_getCursorLocation(c);
-    if (clang_Location_isInSystemHeader(loc))
-        return false;
-    CXFile file = NULL;
-    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
-    CXString fname = clang_getFileName(file);
-    const char *path = clang_getCString(fname);
-    const char *dir = u->python_dir;
-    bool own = path && !(dir && !strncmp(path, dir, strlen(dir)));
-    clang_disposeString(fname);
+    bool own = is_own_declaration(u, c);
     CXString name = clang_getCursorSpelling(c);
     bool described = api_rules_find(u->fe->rules, clang_getCString(name), false) != NULL;
     clang_disposeString(name);
@@ -443,7 +502,8 @@ static enum CXChildVisitResult helper_visitor(CXCursor c, walk *w)
     clang_disposeString(s);
     if (!wanted || is_main_file_definition(w->u, c) || !is_included_helper(w->u, c))
         return CXChildVisit_Continue;
-    ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+    ir_func *h = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path,
+                                &w->u->targets);
     h->summary_only = true;
     want_callees(w, h);
     w->grew = true;
@@ -466,12 +526,14 @@ static enum CXChildVisitResult top_visitor(CXCursor c, CXCursor parent,
         clang_disposeString(s);
         if (!match)
             return CXChildVisit_Continue;
-        w->found = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+        w->found = lower_function(w->u->tu, c, w->u->fe->rules,
+                                  w->u->path, &w->u->targets);
         set_python_facing(w->u, w->found);
         set_annotations(c, w->found);
         return CXChildVisit_Break;
     }
-    ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path);
+    ir_func *f = lower_function(w->u->tu, c, w->u->fe->rules, w->u->path,
+                                &w->u->targets);
     set_python_facing(w->u, f);
     set_annotations(c, f);
     want_callees(w, f);

@@ -39,6 +39,7 @@ typedef struct switch_ctx {
 typedef struct lower_ctx {
     CXTranslationUnit tu;
     const api_rules *rules;
+    const member_fns *targets;  /* functions stored into members, or NULL */
     ir_func *f;
     int cur;                 /* block receiving instructions, -1: none */
     int break_to, continue_to;
@@ -750,6 +751,70 @@ static void hand_to_library(lower_ctx *x, CXCursor call, const ir_operand *args,
             escape_object(x, &args[i], loc);
 }
 
+/* ---- calls through members the file sets to one function ---- */
+
+void member_fns_note(member_fns *m, const char *member, const char *fn)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        if (strcmp(m->v[i].member, member))
+            continue;
+        if (m->v[i].fn && (!fn || strcmp(m->v[i].fn, fn))) {
+            free(m->v[i].fn);
+            m->v[i].fn = NULL;
+        }
+        return;
+    }
+    member_fn e = { xstrdup(member), xstrdup(fn) };
+    ARRAY_PUSH(m->v, m->n, m->cap, e);
+}
+
+const char *member_fns_find(const member_fns *m, const char *member)
+{
+    for (size_t i = 0; m && i < m->n; i++)
+        if (!strcmp(m->v[i].member, member))
+            return m->v[i].fn;
+    return NULL;
+}
+
+void member_fns_free(member_fns *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->v[i].member);
+        free(m->v[i].fn);
+    }
+    free(m->v);
+    memset(m, 0, sizeof *m);
+}
+
+char *cursor_member_usr(CXCursor c)
+{
+    c = cursor_unwrap(c, NULL);
+    if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+        return NULL;
+    CXString s = clang_getCursorUSR(clang_getCursorReferenced(c));
+    const char *usr = clang_getCString(s);
+    char *out = usr && *usr ? xstrdup(usr) : NULL;
+    clang_disposeString(s);
+    return out;
+}
+
+/* The function a call through the member expression callee reaches, when
+ * the file sets that member to one function only (caller frees), or NULL.
+ * Members that are slots of the rules (tp_free, ...) keep their slot
+ * meaning. */
+static char *member_target(lower_ctx *x, CXCursor callee, const char *via)
+{
+    if (!x->targets || !x->targets->n ||
+        (via && api_rules_find_slot(x->rules, via)))
+        return NULL;
+    char *usr = cursor_member_usr(callee);
+    if (!usr)
+        return NULL;
+    char *fn = xstrdup(member_fns_find(x->targets, usr));
+    free(usr);
+    return fn;
+}
+
 static ir_operand lower_call(lower_ctx *x, CXCursor c)
 {
     char *name = callee_name(c);
@@ -770,8 +835,13 @@ static ir_operand lower_call(lower_ctx *x, CXCursor c)
             else if (callee.kind == OP_VAR)
                 via = xstrdup(x->f->vars[callee.var].name);
             ir_op_free(&callee);
+            name = member_target(x, k.c[0], via);
         }
         free(k.c);
+        if (name) {
+            free(via);
+            via = NULL;
+        }
     }
     const api_rule *rule = api_rules_find(x->rules, name, false);
     ir_loc loc = cursor_loc(c);
@@ -1837,7 +1907,8 @@ static void finish_blocks(ir_func *f)
 }
 
 ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
-                        const api_rules *rules, const char *path)
+                        const api_rules *rules, const char *path,
+                        const member_fns *targets)
 {
     char *name = cursor_name(fn);
     ir_func *f = ir_func_new(name, path);
@@ -1852,6 +1923,7 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
     memset(&x, 0, sizeof x);
     x.tu = tu;
     x.rules = rules;
+    x.targets = targets;
     x.f = f;
     x.break_to = x.continue_to = -1;
     x.cur = ir_new_block(f);

@@ -9,10 +9,37 @@
 #include "ir.h"
 #include "../rules/apirules.h"
 
+/* The function each function-pointer member is set to by the main file's
+ * assignments (`s->on_error = &raise_error;`), keyed by the member's USR;
+ * fn is NULL when the file stores anything else into that member too.
+ * Both strings are owned by the table (member_fns_free). */
+typedef struct member_fn {
+    char *member;
+    char *fn;
+} member_fn;
+
+typedef struct member_fns {
+    member_fn *v;
+    size_t n, cap;
+} member_fns;
+
+/* Record that member is set to fn (NULL: to something else). */
+void member_fns_note(member_fns *m, const char *member, const char *fn);
+/* The one function member is set to, or NULL. */
+const char *member_fns_find(const member_fns *m, const char *member);
+void member_fns_free(member_fns *m);
+
+/* The USR of the member a MemberRefExpr names (caller frees), or NULL when
+ * c is not a member reference. */
+char *cursor_member_usr(CXCursor c);
+
 /* Lower the definition fn of translation unit tu; the result belongs to the
- * caller.  Constructs that cannot be lowered mark it incomplete. */
+ * caller.  Constructs that cannot be lowered mark it incomplete.  A call
+ * through a member that targets names (may be NULL) is a call of that
+ * function. */
 ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
-                        const api_rules *rules, const char *path);
+                        const api_rules *rules, const char *path,
+                        const member_fns *targets);
 
 /* True if t is a pointer to a Python object structure (PyObject or a
  * struct starting with PyObject_HEAD). */
