@@ -232,7 +232,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     v.kind = kind;
     v.null = null;
     v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = v.member_alias = -1;
-    v.items_val = v.below = -1;
+    v.items_val = v.below = v.same = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
@@ -1317,6 +1317,14 @@ static void exec_insn(engine *e, path_state *st, const cfg_block *b,
 /* ---- branches ---- */
 
 /* Can the condition be true / false in this state? */
+/* Is value a known to be less than value b: after a < b, or a < c with c
+ * known equal to b? */
+static bool known_below(const path_state *st, int a, int b)
+{
+    int c = st->vals[a].below;
+    return c >= 0 && (c == b || st->vals[c].same == b || st->vals[b].same == c);
+}
+
 static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
                           bool *can_f)
 {
@@ -1336,12 +1344,19 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         return;
     }
     if (c->kind == COND_CMP) {
-        /* decided only when both sides are known to be 0 */
+        /* decided when both sides are known to be 0, or when one is known
+         * to be below the other */
         int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
         if (st->vals[l].null == NULL_YES && st->vals[r].null == NULL_YES) {
             bool eq = c->cmp == CMP_LE || c->cmp == CMP_GE || c->cmp == CMP_EQ;
             *can_t = eq;
             *can_f = !eq;
+        } else if (known_below(st, l, r)) {       /* l < r */
+            *can_t = c->cmp == CMP_LT || c->cmp == CMP_LE || c->cmp == CMP_NE;
+            *can_f = !*can_t;
+        } else if (known_below(st, r, l)) {       /* l > r */
+            *can_t = c->cmp == CMP_GT || c->cmp == CMP_GE || c->cmp == CMP_NE;
+            *can_f = !*can_t;
         }
         return;
     }
@@ -1404,15 +1419,20 @@ static void refine_static(const engine *e, path_state *st, const ir_cond *c,
     }
 }
 
-/* i < n taken (or i >= n not taken): i is below n. */
+/* i < n taken (or i >= n not taken): i is below n; a == b taken (or
+ * a != b not taken): a and b are the same int. */
 static void refine_less(path_state *st, const ir_cond *c, bool taken)
 {
     bool lt = (c->cmp == CMP_LT && taken) || (c->cmp == CMP_GE && !taken);
     bool gt = (c->cmp == CMP_GT && taken) || (c->cmp == CMP_LE && !taken);
-    if (!lt && !gt)
+    bool eq = (c->cmp == CMP_EQ && taken) || (c->cmp == CMP_NE && !taken);
+    if (!lt && !gt && !eq)
         return;
     int l = operand_value(st, &c->value), r = operand_value(st, &c->rhs);
-    if (lt)
+    if (eq) {
+        st->vals[l].same = r;
+        st->vals[r].same = l;
+    } else if (lt)
         st->vals[l].below = r;
     else
         st->vals[r].below = l;

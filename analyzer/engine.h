@@ -91,6 +91,8 @@ typedef struct ref_value {
                               was made from (PyTuple_New(n)), -1 */
     int below;             /* an int known to be less than this value
                               (after i < n), -1 */
+    int same;              /* an int known equal to this one (after
+                              a == b, or a != b not taken), -1 */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
     bool status;           /* the success result of a call that fails with
