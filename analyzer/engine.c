@@ -1325,6 +1325,88 @@ static bool known_below(const path_state *st, int a, int b)
     return c >= 0 && (c == b || st->vals[c].same == b || st->vals[b].same == c);
 }
 
+/* The comparison of l with r turned around, for r cmp l. */
+static ir_cmp mirror_cmp(ir_cmp c)
+{
+    static const ir_cmp mirror[] = {
+        [CMP_LT] = CMP_GT, [CMP_LE] = CMP_GE, [CMP_GT] = CMP_LT,
+        [CMP_GE] = CMP_LE, [CMP_EQ] = CMP_EQ, [CMP_NE] = CMP_NE,
+    };
+    return mirror[c];
+}
+
+static ir_cmp negate_cmp(ir_cmp c)
+{
+    static const ir_cmp negation[] = {
+        [CMP_LT] = CMP_GE, [CMP_LE] = CMP_GT, [CMP_GT] = CMP_LE,
+        [CMP_GE] = CMP_LT, [CMP_EQ] = CMP_NE, [CMP_NE] = CMP_EQ,
+    };
+    return negation[c];
+}
+
+/* A comparison of an int with a value known to be 0, seen as "x cmp 0":
+ * *x gets the other side's value.  False when neither side is known 0. */
+static bool compare_with_zero(path_state *st, const ir_cond *c, int *x,
+                              ir_cmp *cmp)
+{
+    int l = operand_value(st, &c->value);
+    int r = operand_value(st, &c->rhs);
+    if (st->vals[r].null == NULL_YES && st->vals[l].null != NULL_YES) {
+        *x = l;
+        *cmp = c->cmp;
+        return true;
+    }
+    if (st->vals[l].null == NULL_YES && st->vals[r].null != NULL_YES) {
+        *x = r;
+        *cmp = mirror_cmp(c->cmp);
+        return true;
+    }
+    return false;
+}
+
+/* Which outcomes "x cmp 0" can have, from the signs x may have. */
+static void zero_compare_outcomes(const ref_value *x, ir_cmp cmp,
+                                  bool *can_t, bool *can_f)
+{
+    bool neg = x->sign != 1;
+    bool zero = x->null != NULL_NO && x->sign != -1;
+    bool pos = x->sign != -1 && !x->not_pos;
+    /* for each sign (negative, zero, positive): is "x cmp 0" true? */
+    static const bool truth[][3] = {
+        [CMP_LT] = { 1, 0, 0 }, [CMP_LE] = { 1, 1, 0 },
+        [CMP_GT] = { 0, 0, 1 }, [CMP_GE] = { 0, 1, 1 },
+        [CMP_EQ] = { 0, 1, 0 }, [CMP_NE] = { 1, 0, 1 },
+    };
+    const bool may[3] = { neg, zero, pos };
+    *can_t = *can_f = false;
+    for (int s = 0; s < 3; s++) {
+        if (!may[s])
+            continue;
+        *can_t |= truth[cmp][s];
+        *can_f |= !truth[cmp][s];
+    }
+}
+
+/* "x cmp 0" holds: what that says of x's sign. */
+static void refine_zero_compare(ref_value *x, ir_cmp cmp)
+{
+    if (cmp == CMP_LT) {
+        x->sign = -1;
+        x->null = NULL_NO;
+    } else if (cmp == CMP_LE) {
+        x->not_pos = true;
+    } else if (cmp == CMP_GT) {
+        x->sign = 1;
+        x->null = NULL_NO;
+    } else if (cmp == CMP_GE) {
+        x->sign = 1;
+    } else if (cmp == CMP_EQ) {
+        x->null = NULL_YES;
+    } else {
+        x->null = NULL_NO;
+    }
+}
+
 static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
                           bool *can_f)
 {
@@ -1357,6 +1439,11 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         } else if (known_below(st, r, l)) {       /* l > r */
             *can_t = c->cmp == CMP_GT || c->cmp == CMP_GE || c->cmp == CMP_NE;
             *can_f = !*can_t;
+        } else {
+            int x;
+            ir_cmp cmp;
+            if (compare_with_zero(st, c, &x, &cmp))
+                zero_compare_outcomes(&st->vals[x], cmp, can_t, can_f);
         }
         return;
     }
@@ -1374,7 +1461,7 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         *can_t = v->sign <= 0;
         *can_f = v->sign >= 0;
     } else if (c->kind == COND_POS) {
-        *can_t = v->sign >= 0 && v->null != NULL_YES;
+        *can_t = v->sign >= 0 && v->null != NULL_YES && !v->not_pos;
     } else if (c->kind == COND_EQ && c->ival == -1) {
         *can_t = v->sign <= 0;
         *can_f = v->sign >= 0;   /* a failure result is exactly -1 */
@@ -1446,6 +1533,10 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
     }
     if (c->kind == COND_CMP) {
         refine_less(st, c, taken);
+        int x;
+        ir_cmp cmp;
+        if (compare_with_zero(st, c, &x, &cmp))
+            refine_zero_compare(&st->vals[x], taken ? cmp : negate_cmp(cmp));
         return;
     }
     int tested = c->kind == COND_NONZERO ? operand_value(st, &c->value) : -1;
@@ -1459,10 +1550,14 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
         if (box >= 0 && st->vals[box].min_items < atleast)
             st->vals[box].min_items = atleast;
     }
-    if (c->kind == COND_POS && taken) {
+    if (c->kind == COND_POS) {
         int id = operand_value(st, &c->value);
-        st->vals[id].sign = 1;
-        st->vals[id].null = NULL_NO;
+        if (taken) {
+            st->vals[id].sign = 1;
+            st->vals[id].null = NULL_NO;
+        } else {
+            st->vals[id].not_pos = true;
+        }
         return;
     }
     if (c->kind != COND_NONZERO && c->kind != COND_NEG)
@@ -1495,6 +1590,13 @@ static const char *branch_name(const ir_func *f, const ir_cond *c)
     return var_label(f, c->value.var);
 }
 
+/* The flag of a branch event: the value of the variable for a named
+ * test, else whether the source's condition held. */
+static bool branch_label(const ir_func *f, const ir_cond *c, bool taken)
+{
+    return branch_name(f, c) ? taken : taken != c->negated;
+}
+
 static void exec_branch(engine *e, path_state *st, const cfg_block *b)
 {
     bool can_t, can_f;
@@ -1509,7 +1611,8 @@ static void exec_branch(engine *e, path_state *st, const cfg_block *b)
         refine(e, ns, &b->cond, taken);
         if (can_t && can_f)
             add_event(e, ns, b->term_loc, EVK_BRANCH, branch_name(e->f, &b->cond),
-                      branch_is_int(e->f, &b->cond) ? "int" : NULL, taken);
+                      branch_is_int(e->f, &b->cond) ? "int" : NULL,
+                      branch_label(e->f, &b->cond, taken));
         ns->block = b->succ[taken ? 0 : 1];
         ns->insn = 0;
         push(e, ns);

@@ -130,6 +130,9 @@ typedef struct ir_cond {
     long long ival;
     ir_operand rhs;             /* COND_CMP */
     ir_cmp cmp;                 /* COND_CMP */
+    bool negated;               /* the source's test is the opposite one
+                                   (x <= 0 is kept as x > 0, successors
+                                   exchanged) */
 } ir_cond;
 
 typedef struct cfg_block {

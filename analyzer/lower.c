@@ -1511,6 +1511,7 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         cond.value = unknown();
     }
     ir_op_free(&r);
+    cond.negated = swap;
     branch_on(x, cond, swap ? f : t, swap ? t : f, loc);
     return true;
 }

@@ -364,6 +364,50 @@ static void test_raise_before_null(void **state)
     ir_func_free(g);
 }
 
+/* The step at line, or NULL. */
+static const char *step_at(const finding *fd, unsigned line)
+{
+    for (size_t i = 0; i < fd->nsteps; i++)
+        if (fd->steps[i].line == line)
+            return fd->steps[i].message;
+    return NULL;
+}
+
+/* a = New(); if (!a) return NULL; n = Use(self); if (n <= 0) return NULL;
+ * the test n <= 0 is kept as n > 0 with its successors exchanged, and the
+ * leak's trace still says that the source's condition held. */
+static void test_negated_branch_label(void **state)
+{
+    api_rules *rules = *state;
+    ir_func *f = method("negated");
+    int a = ir_add_var(f, "a", VAR_LOCAL, true);
+    int n = ir_add_var(f, "n", VAR_LOCAL, false);
+    int b0 = ir_new_block(f), b1 = ir_new_block(f), b2 = ir_new_block(f);
+    int b3 = ir_new_block(f), b4 = ir_new_block(f);
+    call(f, b0, a, "New", 2, 0);
+    branch_null(f, b0, a, b1, b2, 3);
+    ret_null(f, b1, 3);
+    call(f, b2, n, "Use", 4, 1, 0);
+    ir_cond c = ir_cond_make(COND_POS, ir_op_var(n), 0);
+    c.negated = true;
+    ir_set_branch(f, b2, c, b4, b3, at(5));
+    ret_null(f, b3, 6);
+    decref(f, b4, a, 7);
+    ir_set_return(f, b4, ir_op_none(), at(8));
+    f->returns_object = false;
+    result r;
+    analyze(f, rules, NULL, &r);
+    assert_int_equal(count_rule(&r, "ref-leak", 2), 1);
+    const char *label = NULL;
+    for (size_t i = 0; i < r.findings.len; i++)
+        if (!strcmp(r.findings.items[i].rule, "ref-leak"))
+            label = step_at(&r.findings.items[i], 5);
+    assert_non_null(label);
+    assert_string_equal(label, "taking the true branch");
+    result_free(&r);
+    ir_func_free(f);
+}
+
 static int setup(void **state)
 {
     *state = load_rules();
@@ -388,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_overrelease_and_use_after_release),
         cmocka_unit_test(test_null_deref),
         cmocka_unit_test(test_raise_before_null),
+        cmocka_unit_test(test_negated_branch_label),
     };
     return cmocka_run_group_tests_name("engine", tests, setup, teardown);
 }
