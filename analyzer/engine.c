@@ -127,6 +127,10 @@ typedef struct summary_acc {
     unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
                                parameter with one reference added */
     unsigned ret_fresh;     /* paths returning a newly made object */
+    unsigned ret_never_is;  /* other paths returning an object that is
+                               never the static object never_is names */
+    const char *never_is;   /* ... that global, the same on each */
+    bool never_is_mixed;    /* two such paths named different globals */
     unsigned zero_iff;      /* int params that, when 0, make the result
                                0, on every path */
     unsigned nonzero_if;    /* int params that, when not 0, make the
@@ -953,6 +957,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     if (r->or_static)
         st->vals[v].maybe_static = true;
     st->vals[v].fresh = result_is_fresh(in, r);
+    st->vals[v].never_is = r->never_is;
     if (r->returns_zero) {
         st->vals[v].null = NULL_YES;
         st->vals[v].sign = 1;       /* >= 0 */
@@ -1316,6 +1321,13 @@ static void exec_insn(engine *e, path_state *st, const cfg_block *b,
 
 /* ---- branches ---- */
 
+/* Is v known never to be the static object &global names (a never-is
+ * call's result: PyNumber_Add's is never &_Py_NotImplementedStruct)? */
+static bool never_this_static(const ref_value *v, const ir_operand *global)
+{
+    return v->never_is && global->text && !strcmp(v->never_is, global->text);
+}
+
 /* Can the condition be true / false in this state? */
 /* Is value a known to be less than value b: after a < b, or a < c with c
  * known equal to b? */
@@ -1418,7 +1430,8 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         /* a newly made object is never a static one (x == Py_None), nor
          * is NULL; the static object itself always is */
         int l = operand_value(st, &c->value), g = operand_value(st, &c->rhs);
-        bool differ = st->vals[l].fresh || st->vals[l].null == NULL_YES;
+        bool differ = st->vals[l].fresh || st->vals[l].null == NULL_YES ||
+                      never_this_static(&st->vals[l], &c->rhs);
         if (differ || l == g) {
             *can_t = (c->cmp == CMP_EQ) == !differ;
             *can_f = !*can_t;
@@ -1734,6 +1747,16 @@ static int returned_param_ref(const engine *e, const path_state *st, int rv)
     return -1;
 }
 
+/* A path returns an object that is never the static object `global`
+ * names: counted when every such path names the same one. */
+static void note_never_is(summary_acc *a, const char *global)
+{
+    if (a->never_is && strcmp(a->never_is, global))
+        a->never_is_mixed = true;
+    a->never_is = global;
+    a->ret_never_is++;
+}
+
 static void note_return_kind(engine *e, const path_state *st, int rv)
 {
     summary_acc *a = &e->acc;
@@ -1765,6 +1788,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
         }
         if (v->fresh)
             a->ret_fresh++;
+        else if (v->never_is)
+            note_never_is(a, v->never_is);
         if (v->owned <= 0 && v->static_obj)
             a->ret_static++;    /* "return Py_None;" without a reference */
     }
@@ -1911,6 +1936,14 @@ static void make_summary(const engine *e, func_summary *s)
     /* NULL or a newly made object on every path: never a static one */
     s->fresh = e->f->returns_object && a->ret_fresh &&
                a->ret_fresh + a->ret_null_exc + a->ret_null_ok == a->returns;
+    /* NULL, a fresh object or a never-is call's result on every path:
+     * never that static object (a helper returning PyNumber_Add's result
+     * never returns NotImplemented) */
+    if (e->f->returns_object && !s->fresh && a->ret_never_is &&
+        !a->never_is_mixed &&
+        a->ret_fresh + a->ret_never_is + a->ret_null_exc + a->ret_null_ok ==
+            a->returns)
+        s->never_is = a->never_is;
     s->fail = a->ret_null_exc ? FAIL_NULL : a->ret_neg_exc ? FAIL_NEG1
               : zero_fails ? FAIL_ZERO : FAIL_NEVER;
     s->null_ok = e->f->returns_object && a->ret_null_ok > 0;
@@ -1938,6 +1971,7 @@ static void make_summary(const engine *e, func_summary *s)
     if (e->over_budget || e->f->incomplete) {
         s->ret = e->f->returns_object ? RET_NEW : s->ret;
         s->fresh = false;
+        s->never_is = NULL;
         s->ret_arg = 0;
     }
 }

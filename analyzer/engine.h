@@ -51,6 +51,9 @@ typedef struct ref_value {
                               or-static call may return instead */
     bool fresh;            /* a newly made object (a fresh call's result):
                               never a static object such as Py_None */
+    const char *never_is;  /* the global naming the one static object it
+                              is never (a never-is call's result: never
+                              &_Py_NotImplementedStruct), NULL: none */
     bool param_alias;      /* a static object a parameter was found equal
                               to (if (arg == Py_None)), in a helper: its
                               release may be the parameter's */
@@ -187,6 +190,10 @@ typedef struct func_summary {
                                (Py_None) borrowed */
     bool fresh;             /* every path not returning NULL returns a
                                newly made object (never a static one) */
+    const char *never_is;   /* every path not returning NULL returns a
+                               fresh object or one that is never the static
+                               object this global is (a never-is call's
+                               result); NULL: no such claim */
     unsigned ret_arg;       /* 1-based parameter returned, with one more
                                reference, on every path not returning
                                NULL (Py_INCREF(x); return x;); 0: none */

@@ -80,6 +80,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->or_static = s->or_static;
     r->returns_arg = s->ret_arg;
     r->fresh = s->fresh;
+    r->never_is = (char *)s->never_is;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
 }

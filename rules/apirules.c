@@ -32,6 +32,7 @@ static void rule_free(api_rule *rule)
     free(rule->name);
     free(rule->origin);
     free(rule->member);
+    free(rule->never_is);
 }
 
 void api_rules_free(api_rules *r)
@@ -104,6 +105,7 @@ void api_rules_put(api_rules *r, const api_rule *rule)
     copy.name = xstrdup(rule->name);
     copy.origin = xstrdup(rule->origin);
     copy.member = xstrdup(rule->member);
+    copy.never_is = xstrdup(rule->never_is);
     insert(r, &copy);
 }
 
@@ -405,6 +407,11 @@ static const char *apply_attr(api_rule *rule, const char *key,
         rule->member = xstrdup(val);
         return NULL;
     }
+    if (!strcmp(key, "never-is")) {
+        free(rule->never_is);
+        rule->never_is = xstrdup(val);
+        return NULL;
+    }
     if (!strcmp(key, "since"))
         return parse_version(val, &rule->since) ? "bad version" : NULL;
     if (!strcmp(key, "until"))
@@ -458,6 +465,7 @@ static int parse_line(api_rules *r, const char *origin, unsigned lineno,
             snprintf(err, errlen, "%s:%u: %s '%s%s%s'", origin, lineno, why,
                      words[i], eq ? "=" : "", eq ? eq + 1 : "");
             free(rule.member);
+            free(rule.never_is);
             return -1;
         }
     }

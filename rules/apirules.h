@@ -119,6 +119,10 @@ typedef struct api_rule {
     bool fresh;             /* returns a newly made object (or a cached one
                                of its own kind), never a static singleton
                                such as Py_None or a static type */
+    char *never_is;         /* the result is never the static object this
+                               global is (&_Py_NotImplementedStruct for
+                               PyNumber_Add), though it may be another
+                               one; NULL: no such claim */
     bool format_result;     /* with a build format: the result is the value
                                the format describes (Py_BuildValue) */
     unsigned returns_arg;   /* 1-based argument it returns, with one more

@@ -494,6 +494,29 @@ static void test_sizes_tests_and_ranges(void **state)
     api_rules_free(r);
 }
 
+/* never-is names the static object a result never is; a later line for
+ * the same name replaces it, and a copy made by api_rules_put owns its own
+ * string. */
+static void test_never_is(void **state)
+{
+    (void)state;
+    char err[512] = "";
+    api_rules *r = api_rules_new();
+    assert_int_equal(api_rules_load_text(
+        r, "test.rules",
+        "function Add returns=new fails=null never-is=_Py_NotImplementedStruct\n"
+        "function Neg returns=new fails=null never-is=Other\n"
+        "function Neg returns=new fails=null\n",
+        err, sizeof err), 0);
+    assert_string_equal(must_find(r, "Add", false)->never_is,
+                        "_Py_NotImplementedStruct");
+    assert_null(must_find(r, "Neg", false)->never_is);
+    api_rule copy = *must_find(r, "Add", false);
+    copy.name = (char *)"Helper";
+    api_rules_put(r, &copy);
+    api_rules_free(r);
+}
+
 /* Slot lines live apart from function lines of the same name; fresh and
  * format-result are read; a build format makes a container when it has
  * several top-level items or one bracketed item. */
@@ -625,6 +648,7 @@ int main(void)
         cmocka_unit_test(test_load_errors),
         cmocka_unit_test(test_load_fields),
         cmocka_unit_test(test_slots_and_fresh),
+        cmocka_unit_test(test_never_is),
         cmocka_unit_test(test_sizes_tests_and_ranges),
         cmocka_unit_test_setup_teardown(test_numpy_rules, load_capi,
                                         free_rules),
