@@ -124,6 +124,10 @@ typedef struct summary_acc {
     unsigned consumed_zero_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned ret_static;    /* paths returning a static object, borrowed */
+    unsigned ret_stored;    /* paths returning their only reference to an
+                               object they also stored away (counted in
+                               ret_new too): new or borrowed, as the other
+                               paths say */
     unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
                                parameter with one reference added */
     unsigned ret_fresh;     /* paths returning a newly made object */
@@ -1781,6 +1785,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             a->ret_new++;
         else
             a->ret_borrowed++;
+        if (v->escaped && !v->is_param && v->owned == 1)
+            a->ret_stored++;
         int q = returned_param_ref(e, st, rv);
         if (q >= 0) {
             a->ret_param_ref++;
@@ -1912,6 +1918,21 @@ static unsigned returned_arg(const summary_acc *a, const func_summary *s)
     return p + 1;
 }
 
+/* A path returning the one reference it stored away (self->cache = obj;
+ * return obj;) returns a new reference for a constructor that also links
+ * the object into a list, a borrowed one for a getter that refills the
+ * member it returns: the paths returning non-static borrowed references
+ * decide, when no path returns a reference of its own otherwise. */
+static void stored_returns_borrowed(const summary_acc *a, unsigned *ret_new,
+                                    unsigned *ret_borrowed)
+{
+    if (a->ret_stored && *ret_new == a->ret_stored &&
+        *ret_borrowed > a->ret_static) {
+        *ret_borrowed += a->ret_stored;
+        *ret_new = 0;
+    }
+}
+
 static void make_summary(const engine *e, func_summary *s)
 {
     const summary_acc *a = &e->acc;
@@ -1923,6 +1944,7 @@ static void make_summary(const engine *e, func_summary *s)
         ret_new += a->ret_param;
     else
         ret_borrowed += a->ret_param;
+    stored_returns_borrowed(a, &ret_new, &ret_borrowed);
     s->ret = e->f->returns_object ? (ret_new && !ret_borrowed ? RET_NEW
                                      : ret_borrowed && !ret_new ? RET_BORROWED
                                      : RET_OTHER)

@@ -1143,6 +1143,77 @@ static void escape_object(lower_ctx *x, const ir_operand *op, ir_loc loc)
     in->src = ir_op_copy(op);
 }
 
+/* The low bits of an object's address that a tagged pointer may use as
+ * flags: they are zero in any real object (alignment). */
+#define TAG_BITS_MAX 15
+
+/* Does op denote an object pointer (a variable, member, element or global
+ * holding one)? */
+static bool denotes_object(const lower_ctx *x, const ir_operand *op)
+{
+    switch (op->kind) {
+    case OP_VAR: return op->var >= 0 && x->f->vars[op->var].is_object;
+    case OP_FIELD: case OP_DEREF: case OP_GLOBAL: return !op->scalar;
+    case OP_ADDR_GLOBAL: return true;
+    default: return false;
+    }
+}
+
+/* Tagged pointers: how `p OP other`, p an object pointer cast to an
+ * integer, relates to p's object. */
+typedef enum {
+    TAG_OTHER,      /* not a tagging idiom: p goes where the IR does not follow */
+    TAG_SAME,       /* p | flag, p & ~mask: p itself, with or without its tag */
+    TAG_BITS        /* p & mask: the flag bits, an integer; p goes nowhere */
+} tag_kind;
+
+static bool is_tag_bits(long long v)
+{
+    return v >= 0 && v <= TAG_BITS_MAX;
+}
+
+/* Classify `p OP other`: a flag ORed in (a small constant, or any integer
+ * computed at run time that is not itself an object pointer), a mask
+ * clearing only the low bits, or a mask keeping only them. */
+static tag_kind tag_of(const lower_ctx *x, enum CXBinaryOperatorKind op,
+                       CXCursor other, const ir_operand *other_op)
+{
+    long long v;
+    bool is_const = cursor_eval_int(other, &v);
+    if (op == CXBinaryOperator_Or) {
+        bool flag = is_const ? is_tag_bits(v) : !denotes_object(x, other_op);
+        return flag ? TAG_SAME : TAG_OTHER;
+    }
+    if (op == CXBinaryOperator_And && is_const)
+        return is_tag_bits(~v) ? TAG_SAME : is_tag_bits(v) ? TAG_BITS : TAG_OTHER;
+    return TAG_OTHER;
+}
+
+/* `p | flag`, `p & ~mask`, `p & mask` with an object pointer on one side:
+ * sets *result (consuming the operands) to p for a tag set or cleared, to
+ * an unknown integer for the flag bits read; false when the expression is
+ * no tagging idiom. */
+static bool lower_tagged(lower_ctx *x, enum CXBinaryOperatorKind op,
+                         const kids *k, ir_operand *l, ir_operand *r,
+                         ir_operand *result)
+{
+    if (op != CXBinaryOperator_Or && op != CXBinaryOperator_And)
+        return false;
+    bool left = denotes_object(x, l);
+    if (left == denotes_object(x, r))
+        return false;
+    ir_operand *obj = left ? l : r, *other = left ? r : l;
+    tag_kind t = tag_of(x, op, k->c[left ? 1 : 0], other);
+    if (t == TAG_OTHER)
+        return false;
+    *result = t == TAG_SAME ? *obj : unknown();
+    if (t == TAG_SAME)
+        *obj = ir_op_none();
+    ir_op_free(l);
+    ir_op_free(r);
+    return true;
+}
+
 static ir_operand lower_binary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -1166,10 +1237,15 @@ static ir_operand lower_binary(lower_ctx *x, CXCursor c)
     } else {
         ir_operand r = lower_expr(x, k.c[1]);
         ir_operand l = lower_expr(x, k.c[0]);
+        if (lower_tagged(x, op, &k, &l, &r, &result)) {
+            free(k.c);
+            return result;
+        }
         if (op == CXBinaryOperator_And || op == CXBinaryOperator_Or ||
             op == CXBinaryOperator_Xor) {
-            /* a tagged pointer, (uintptr_t)obj | 1: where the object goes
-             * is no longer followed */
+            /* other bit operations on an object pointer (a mask that
+             * keeps high bits, two objects combined): where the object
+             * goes is no longer followed */
             escape_object(x, &l, cursor_loc(c));
             escape_object(x, &r, cursor_loc(c));
         }

@@ -369,6 +369,35 @@ static void test_elements(void **state)
     free(got);
 }
 
+/* Tagged pointers: a small flag ORed in or the low bits masked off leave
+ * the same object; reading the low bits is an integer that takes nothing;
+ * other masks, and two objects combined, let the object escape. */
+static void test_tagged_pointers(void **state)
+{
+    static const char src[] =
+        "#include <Python.h>\n"
+        "#include <stdint.h>\n"
+        "typedef struct { PyObject_HEAD PyObject *slot; } Box;\n"
+        "int tag(Box *b, PyObject *o, PyObject *q, int flag) {\n"
+        "    b->slot = (PyObject *)((uintptr_t)o | (flag != 0));\n"
+        "    b->slot = (PyObject *)((uintptr_t)o | 1);\n"
+        "    PyObject *u = (PyObject *)((uintptr_t)b->slot & ~(uintptr_t)1);\n"
+        "    int bit = (int)((uintptr_t)u & 1);\n"
+        "    uintptr_t hi = (uintptr_t)q & 0xff00;\n"
+        "    uintptr_t both = (uintptr_t)q | (uintptr_t)o;\n"
+        "    return bit + (int)hi + (int)both;\n"
+        "}\n";
+    char *got = dump_of(*state, src, "tag", FE_OK);
+    assert_non_null(strstr(got, "  5:5 store b->slot = o\n"));
+    assert_non_null(strstr(got, "  6:5 store b->slot = o\n"));
+    assert_non_null(strstr(got, "  7:5 assign u = b->slot\n"));
+    assert_non_null(strstr(got, "  8:5 assign bit = ?\n"));
+    assert_null(strstr(got, "store ? = u"));
+    assert_non_null(strstr(got, "store ? = q"));
+    assert_non_null(strstr(got, "assign both = ?"));
+    free(got);
+}
+
 static void test_not_extension(void **state)
 {
     fixture *fx = *state;
@@ -427,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_goto_cleanup),
         cmocka_unit_test(test_unreachable_pruned),
         cmocka_unit_test(test_elements),
+        cmocka_unit_test(test_tagged_pointers),
         cmocka_unit_test(test_not_extension),
         cmocka_unit_test(test_python_version),
         cmocka_unit_test(test_parse_error),
