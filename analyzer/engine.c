@@ -15,6 +15,7 @@
  * them before engine_analyze returns; findings go to the caller's list. */
 #include "engine.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,6 +387,8 @@ static int operand_value(path_state *st, const ir_operand *op)
     case OP_INT:
         v = new_value(st, op->ival ? NULL_NO : NULL_YES, REF_UNKNOWN);
         st->vals[v].sign = op->ival < 0 ? -1 : 1;
+        st->vals[v].has_lo = st->vals[v].has_hi = true;
+        st->vals[v].lo = st->vals[v].hi = op->ival;
         return v;
     case OP_STRING: case OP_ADDR:
         return new_value(st, NULL_NO, REF_UNKNOWN);
@@ -1360,71 +1363,164 @@ static ir_cmp negate_cmp(ir_cmp c)
     return negation[c];
 }
 
-/* A comparison of an int with a value known to be 0, seen as "x cmp 0":
- * *x gets the other side's value.  False when neither side is known 0. */
-static bool compare_with_zero(path_state *st, const ir_cond *c, int *x,
-                              ir_cmp *cmp)
+/* ---- int ranges ---- */
+
+/* What is known of an int: lo <= v <= hi, and whether it is nonzero. */
+typedef struct int_range {
+    long long lo, hi;
+    bool nonzero;
+} int_range;
+
+static bool operand_unsigned(const ir_func *f, const ir_operand *op)
 {
-    int l = operand_value(st, &c->value);
-    int r = operand_value(st, &c->rhs);
-    if (st->vals[r].null == NULL_YES && st->vals[l].null != NULL_YES) {
-        *x = l;
-        *cmp = c->cmp;
-        return true;
-    }
-    if (st->vals[l].null == NULL_YES && st->vals[r].null != NULL_YES) {
-        *x = r;
-        *cmp = mirror_cmp(c->cmp);
-        return true;
-    }
-    return false;
+    return op->kind == OP_VAR && op->var >= 0 && f->vars[op->var].is_unsigned;
 }
 
-/* Which outcomes "x cmp 0" can have, from the signs x may have. */
-static void zero_compare_outcomes(const ref_value *x, ir_cmp cmp,
-                                  bool *can_t, bool *can_f)
+/* The range of value id: its bounds, its sign, whether it is 0, and for a
+ * variable of an unsigned type, 0 at least. */
+static int_range value_range(const path_state *st, int id, bool is_unsigned)
 {
-    bool neg = x->sign != 1;
-    bool zero = x->null != NULL_NO && x->sign != -1;
-    bool pos = x->sign != -1 && !x->not_pos;
-    /* for each sign (negative, zero, positive): is "x cmp 0" true? */
-    static const bool truth[][3] = {
-        [CMP_LT] = { 1, 0, 0 }, [CMP_LE] = { 1, 1, 0 },
-        [CMP_GT] = { 0, 0, 1 }, [CMP_GE] = { 0, 1, 1 },
-        [CMP_EQ] = { 0, 1, 0 }, [CMP_NE] = { 1, 0, 1 },
-    };
-    const bool may[3] = { neg, zero, pos };
-    *can_t = *can_f = false;
-    for (int s = 0; s < 3; s++) {
-        if (!may[s])
-            continue;
-        *can_t |= truth[cmp][s];
-        *can_f |= !truth[cmp][s];
+    const ref_value *v = &st->vals[id];
+    int_range r = { LLONG_MIN, LLONG_MAX, v->null == NULL_NO };
+    if (v->has_lo)
+        r.lo = v->lo;
+    if (v->has_hi)
+        r.hi = v->hi;
+    if (v->sign < 0 && r.hi > -1)
+        r.hi = -1;
+    if ((v->sign > 0 || (is_unsigned && r.hi >= 0)) && r.lo < 0)
+        r.lo = 0;
+    if (v->null == NULL_YES) {
+        r.lo = r.lo > 0 ? r.lo : 0;
+        r.hi = r.hi < 0 ? r.hi : 0;
+    }
+    if (r.nonzero && r.lo == 0)
+        r.lo = 1;
+    if (r.nonzero && r.hi == 0)
+        r.hi = -1;
+    return r;
+}
+
+static bool range_is(const int_range *r, long long k)
+{
+    return r->lo == k && r->hi == k;
+}
+
+/* Which outcomes "a cmp b" can have, from the two ranges. */
+static void range_outcomes(const int_range *a, const int_range *b, ir_cmp cmp,
+                           bool *can_t, bool *can_f)
+{
+    bool may_eq = a->lo <= b->hi && b->lo <= a->hi &&
+                  !(range_is(a, 0) && b->nonzero) &&
+                  !(range_is(b, 0) && a->nonzero);
+    bool must_eq = a->lo == a->hi && range_is(b, a->lo);
+    switch (cmp) {
+    case CMP_LT: *can_t = a->lo < b->hi;  *can_f = a->hi >= b->lo; break;
+    case CMP_LE: *can_t = a->lo <= b->hi; *can_f = a->hi > b->lo;  break;
+    case CMP_GT: *can_t = a->hi > b->lo;  *can_f = a->lo <= b->hi; break;
+    case CMP_GE: *can_t = a->hi >= b->lo; *can_f = a->lo < b->hi;  break;
+    case CMP_EQ: *can_t = may_eq;         *can_f = !must_eq;       break;
+    case CMP_NE: *can_t = !must_eq;       *can_f = may_eq;         break;
     }
 }
 
-/* "x cmp 0" holds: what that says of x's sign. */
-static void refine_zero_compare(ref_value *x, ir_cmp cmp)
+/* Bring the value's null and sign in line with its bounds, which other
+ * tests read. */
+static void sync_range(ref_value *v)
 {
-    if (cmp == CMP_LT) {
-        x->sign = -1;
-        x->null = NULL_NO;
-    } else if (cmp == CMP_LE) {
-        x->not_pos = true;
-    } else if (cmp == CMP_GT) {
-        x->sign = 1;
-        x->null = NULL_NO;
-    } else if (cmp == CMP_GE) {
-        x->sign = 1;
-    } else if (cmp == CMP_EQ) {
-        x->null = NULL_YES;
-    } else {
-        x->null = NULL_NO;
-    }
+    if ((v->has_lo && v->lo > 0) || (v->has_hi && v->hi < 0))
+        v->null = NULL_NO;
+    if (v->has_lo && v->has_hi && v->lo == 0 && v->hi == 0)
+        v->null = NULL_YES;
+    if (v->has_lo && v->lo >= 0 && v->sign == 0)
+        v->sign = 1;
+    if (v->has_hi && v->hi < 0)
+        v->sign = -1;
 }
 
-static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
-                          bool *can_f)
+/* "x cmp k" holds, for a constant k: narrow x's bounds. */
+static void narrow_to(ref_value *x, int_range cur, ir_cmp cmp, long long k)
+{
+    long long lo = cur.lo, hi = cur.hi;
+    if (cmp == CMP_LT && k > LLONG_MIN)
+        hi = hi < k - 1 ? hi : k - 1;
+    else if (cmp == CMP_LE)
+        hi = hi < k ? hi : k;
+    else if (cmp == CMP_GT && k < LLONG_MAX)
+        lo = lo > k + 1 ? lo : k + 1;
+    else if (cmp == CMP_GE)
+        lo = lo > k ? lo : k;
+    else if (cmp == CMP_EQ)
+        lo = hi = k;
+    else if (cmp == CMP_NE && k == 0)
+        x->null = NULL_NO;
+    else if (cmp == CMP_NE && lo == k && k < LLONG_MAX)
+        lo = k + 1;
+    else if (cmp == CMP_NE && hi == k && k > LLONG_MIN)
+        hi = k - 1;
+    x->has_lo = lo > LLONG_MIN;
+    x->lo = lo;
+    x->has_hi = hi < LLONG_MAX;
+    x->hi = hi;
+    sync_range(x);
+}
+
+/* Can the ranges of the two sides be compared as signed numbers?  Not
+ * when one side is unsigned and the other may be negative: (size_t)-1 is
+ * kept as -1, and an error result of -1 stored in an unsigned variable is
+ * its largest value.  Nor when a range is empty (contradictory facts). */
+static bool ranges_comparable(const ir_func *f, const ir_operand *lop,
+                              const ir_operand *rop, const int_range *a,
+                              const int_range *b)
+{
+    if (a->lo > a->hi || b->lo > b->hi)
+        return false;
+    return !(operand_unsigned(f, lop) && b->lo < 0) &&
+           !(operand_unsigned(f, rop) && a->lo < 0);
+}
+
+/* "l cmp r" holds: when one side is a single number, narrow the other. */
+static void refine_range(const ir_func *f, path_state *st, const ir_operand *lop,
+                         const ir_operand *rop, ir_cmp cmp)
+{
+    int l = operand_value(st, lop), r = operand_value(st, rop);
+    int_range a = value_range(st, l, operand_unsigned(f, lop));
+    int_range b = value_range(st, r, operand_unsigned(f, rop));
+    if (!ranges_comparable(f, lop, rop, &a, &b))
+        return;
+    if (b.lo == b.hi)
+        narrow_to(&st->vals[l], a, cmp, b.lo);
+    else if (a.lo == a.hi)
+        narrow_to(&st->vals[r], b, mirror_cmp(cmp), a.lo);
+}
+
+/* The comparison a test against a constant makes (x > 0 for COND_POS),
+ * with *k the constant; false for a test that is not one. */
+static bool cond_as_compare(const ir_cond *c, ir_cmp *cmp, long long *k)
+{
+    *k = c->kind == COND_EQ ? c->ival : 0;
+    *cmp = c->kind == COND_EQ ? CMP_EQ : c->kind == COND_POS ? CMP_GT : CMP_LT;
+    return c->kind == COND_EQ || c->kind == COND_POS || c->kind == COND_NEG;
+}
+
+/* Outcomes of a comparison as the ranges of its two sides allow. */
+static void compare_outcomes(const ir_func *f, path_state *st,
+                             const ir_operand *lop, const ir_operand *rop,
+                             ir_cmp cmp, bool *can_t, bool *can_f)
+{
+    int l = operand_value(st, lop), r = operand_value(st, rop);
+    int_range a = value_range(st, l, operand_unsigned(f, lop));
+    int_range b = value_range(st, r, operand_unsigned(f, rop));
+    if (!ranges_comparable(f, lop, rop, &a, &b))
+        return;
+    bool rt = true, rf = true;
+    range_outcomes(&a, &b, cmp, &rt, &rf);
+    *can_t = *can_t && rt;
+    *can_f = *can_f && rf;
+}
+
+static void cond_outcomes(const ir_func *f, path_state *st, const ir_cond *c,
+                          bool *can_t, bool *can_f)
 {
     *can_t = *can_f = true;
     if (c->kind == COND_OPAQUE)
@@ -1457,10 +1553,7 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
             *can_t = c->cmp == CMP_GT || c->cmp == CMP_GE || c->cmp == CMP_NE;
             *can_f = !*can_t;
         } else {
-            int x;
-            ir_cmp cmp;
-            if (compare_with_zero(st, c, &x, &cmp))
-                zero_compare_outcomes(&st->vals[x], cmp, can_t, can_f);
+            compare_outcomes(f, st, &c->value, &c->rhs, c->cmp, can_t, can_f);
         }
         return;
     }
@@ -1478,7 +1571,7 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         *can_t = v->sign <= 0;
         *can_f = v->sign >= 0;
     } else if (c->kind == COND_POS) {
-        *can_t = v->sign >= 0 && v->null != NULL_YES && !v->not_pos;
+        *can_t = v->sign >= 0 && v->null != NULL_YES;
     } else if (c->kind == COND_EQ && c->ival == -1) {
         *can_t = v->sign <= 0;
         *can_f = v->sign >= 0;   /* a failure result is exactly -1 */
@@ -1486,6 +1579,12 @@ static void cond_outcomes(path_state *st, const ir_cond *c, bool *can_t,
         *can_t = v->sign >= 0;
         if (c->ival == 0)
             *can_t = *can_t && v->null != NULL_NO;
+    }
+    ir_cmp cmp;
+    long long k;
+    if (cond_as_compare(c, &cmp, &k)) {
+        ir_operand kop = ir_op_int(k);
+        compare_outcomes(f, st, &c->value, &kop, cmp, can_t, can_f);
     }
 }
 
@@ -1550,11 +1649,15 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
     }
     if (c->kind == COND_CMP) {
         refine_less(st, c, taken);
-        int x;
-        ir_cmp cmp;
-        if (compare_with_zero(st, c, &x, &cmp))
-            refine_zero_compare(&st->vals[x], taken ? cmp : negate_cmp(cmp));
+        refine_range(e->f, st, &c->value, &c->rhs,
+                     taken ? c->cmp : negate_cmp(c->cmp));
         return;
+    }
+    ir_cmp cmp;
+    long long k;
+    if (cond_as_compare(c, &cmp, &k)) {
+        ir_operand kop = ir_op_int(k);
+        refine_range(e->f, st, &c->value, &kop, taken ? cmp : negate_cmp(cmp));
     }
     int tested = c->kind == COND_NONZERO ? operand_value(st, &c->value) : -1;
     if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0) ||
@@ -1572,8 +1675,6 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
         if (taken) {
             st->vals[id].sign = 1;
             st->vals[id].null = NULL_NO;
-        } else {
-            st->vals[id].not_pos = true;
         }
         return;
     }
@@ -1617,7 +1718,7 @@ static bool branch_label(const ir_func *f, const ir_cond *c, bool taken)
 static void exec_branch(engine *e, path_state *st, const cfg_block *b)
 {
     bool can_t, can_f;
-    cond_outcomes(st, &b->cond, &can_t, &can_f);
+    cond_outcomes(e->f, st, &b->cond, &can_t, &can_f);
     if (!can_t && !can_f)
         can_t = can_f = true;   /* contradictory knowledge: assume nothing */
     for (int taken = 1; taken >= 0; taken--) {

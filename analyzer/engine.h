@@ -98,8 +98,9 @@ typedef struct ref_value {
                               a == b, or a != b not taken), -1 */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
-    bool not_pos;          /* an int known to be <= 0 (after 0 < n not
-                              taken) */
+    bool has_lo, has_hi;   /* an int's bounds known on the path (from
+                              tests against constants): lo <= v <= hi */
+    long long lo, hi;
     bool status;           /* the success result of a call that fails with
                               -1: tested for truth, it is 0 */
     int origin_event;      /* trace event of the origin, -1 if none */

@@ -62,7 +62,7 @@ void ir_func_free(ir_func *f)
 
 int ir_add_var(ir_func *f, const char *name, ir_var_kind kind, bool is_object)
 {
-    ir_var v = { xstrdup(name), kind, is_object, false };
+    ir_var v = { xstrdup(name), kind, is_object, false, false };
     ARRAY_PUSH(f->vars, f->nvars, f->capvars, v);
     if (kind == VAR_PARAM)
         f->nparams++;

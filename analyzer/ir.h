@@ -26,6 +26,7 @@ typedef struct ir_var {
     bool is_struct;             /* holds a struct itself (not a pointer)
                                    with a member pointing to an object: its
                                    members (s.f) are places of its own */
+    bool is_unsigned;           /* an unsigned integer: never below 0 */
 } ir_var;
 
 /* What an operand denotes. */

@@ -302,12 +302,25 @@ static int find_var(lower_ctx *x, CXCursor decl)
     return -1;
 }
 
+/* An unsigned integer type (size_t, unsigned int, ...). */
+static bool type_is_unsigned(CXType t)
+{
+    switch (clang_getCanonicalType(t).kind) {
+    case CXType_UChar: case CXType_UShort: case CXType_UInt:
+    case CXType_ULong: case CXType_ULongLong: case CXType_Bool:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
 {
     char *name = cursor_name(decl);
     CXType t = clang_getCursorType(decl);
     int v = ir_add_var(x->f, name, kind, type_is_object_ptr(t));
     x->f->vars[v].is_struct = struct_holds_object(t);
+    x->f->vars[v].is_unsigned = type_is_unsigned(t);
     free(name);
     var_entry e = { clang_hashCursor(decl), decl, v };
     ARRAY_PUSH(x->vars, x->nvars, x->capvars, e);
@@ -1575,8 +1588,9 @@ static bool lower_compare(lower_ctx *x, CXCursor c, int t, int f)
         cond.cmp = op == CXBinaryOperator_EQ ? CMP_EQ : CMP_NE;
         cond.rhs = r;
         r = ir_op_none();
-    } else if (cond.kind == COND_OPAQUE && l.kind == OP_VAR && r.kind == OP_VAR) {
-        /* i < n: decided when both are known to be 0 (an empty loop) */
+    } else if (cond.kind == COND_OPAQUE && l.kind == OP_VAR &&
+               (r.kind == OP_VAR || r.kind == OP_INT)) {
+        /* i < n, n > 1: decided by what is known of both sides */
         static const ir_cmp cmps[] = { CMP_LT, CMP_GT, CMP_LE, CMP_GE, CMP_EQ, CMP_NE };
         cond.kind = COND_CMP;
         cond.cmp = cmps[op - CXBinaryOperator_LT];

@@ -1,0 +1,44 @@
+/* exception-state: a system call retried while it reports EINTR and no
+ * signal handler raised.  When PyErr_CheckSignals() fails the loop ends
+ * with the result still EINTR, which the function takes for success: it
+ * returns None with the handler's exception still set. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <errno.h>
+#include <fcntl.h>
+
+static PyObject *
+reserve(PyObject *module, PyObject *args)
+{
+    int fd;
+    long long length;
+    int result;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "iL", &fd, &length))
+        return NULL;
+    do {
+        Py_BEGIN_ALLOW_THREADS
+        result = posix_fallocate(fd, 0, (off_t)length);
+        Py_END_ALLOW_THREADS
+    } while (result == EINTR && !PyErr_CheckSignals());
+    if (result != 0 && result != EINTR) {
+        errno = result;
+        return PyErr_SetFromErrno(PyExc_OSError);
+    }
+    Py_RETURN_NONE; // expected-warning{{exception-state}}
+}
+
+static PyMethodDef reserve_methods[] = {
+    {"reserve", reserve, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL}
+};
+
+static struct PyModuleDef reserve_module = {
+    PyModuleDef_HEAD_INIT, "reserve2", NULL, -1, reserve_methods
+};
+
+PyMODINIT_FUNC
+PyInit_reserve2(void)
+{
+    return PyModule_Create(&reserve_module);
+}
