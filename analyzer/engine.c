@@ -637,6 +637,8 @@ static void exec_incref(engine *e, path_state *st, const cfg_block *b,
         return;
     rv->released = rv->stolen = false;
     gain_reference(e, st, v, in->loc, EVK_INCREF, in->macro);
+    if (in->to_member)
+        st->vals[v].escaped = true;   /* the member's own reference */
 }
 
 /* Does a container that is still alive hold its own reference to rv (a

@@ -189,6 +189,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
     mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
+    mark_member_increfs(fs.items, fs.len);
     mark_init_globals(fs.items, fs.len);
     mark_c_helpers(&fs);
     type_def_list types = { NULL, 0, 0 };
