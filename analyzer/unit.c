@@ -78,6 +78,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->null_if_arg = s->null_if_arg;
     r->returns_zero = s->returns_zero;
     r->or_static = s->or_static;
+    r->two_refs = s->two_refs;
     r->returns_arg = s->ret_arg;
     r->fresh = s->fresh;
     r->may_raise = s->may_raise;
