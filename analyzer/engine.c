@@ -129,6 +129,7 @@ typedef struct summary_acc {
                                object they also stored away (counted in
                                ret_new too): new or borrowed, as the other
                                paths say */
+    unsigned ret_two;       /* paths returning two references of their own */
     unsigned ret_param_ref, ret_param_ref_mask; /* paths returning a
                                parameter with one reference added */
     unsigned ret_fresh;     /* paths returning a newly made object */
@@ -162,6 +163,8 @@ typedef struct engine {
     uint64_t *keys;         /* hashes of reported finding keys */
     size_t nkeys, capkeys;
     finding_list *out;
+    size_t out_start;       /* the first finding of this function in out */
+    finding_list unless_two;/* leaks of a second returned reference */
     unsigned steps;
     bool over_budget, capped;
     engine_stats *stats;
@@ -504,16 +507,12 @@ static void add_trace(engine *e, finding *fd, int from_event, int last)
     free(chain);
 }
 
-void checker_report(checker_ctx *cx, const char *rule, const char *severity,
-                    ir_loc loc, int from_event, const char *key,
-                    const char *message)
+/* The finding a checker reports, with the path that led to it. */
+static void make_finding(checker_ctx *cx, const char *rule, const char *severity,
+                         ir_loc loc, int from_event, const char *key,
+                         const char *message, finding *out)
 {
     engine *e = cx->e;
-    char *dedup = xasprintf("%s|%s", rule, key);
-    bool dup = key_seen(e, dedup);
-    free(dedup);
-    if (dup)
-        return;
     finding fd;
     memset(&fd, 0, sizeof fd);
     fd.rule = xstrdup(rule);
@@ -528,7 +527,70 @@ void checker_report(checker_ctx *cx, const char *rule, const char *severity,
         finding_add_step(&fd, e->f->file, cx->b->term_loc.line,
                          cx->b->term_loc.col, "the function returns here");
     finding_set_fingerprint(&fd, (int)loc.line - (int)e->f->loc.line, key);
-    finding_list_push(e->out, &fd);
+    *out = fd;
+}
+
+void checker_report(checker_ctx *cx, const char *rule, const char *severity,
+                    ir_loc loc, int from_event, const char *key,
+                    const char *message)
+{
+    char *dedup = xasprintf("%s|%s", rule, key);
+    bool dup = key_seen(cx->e, dedup);
+    free(dedup);
+    if (dup)
+        return;
+    finding fd;
+    make_finding(cx, rule, severity, loc, from_event, key, message, &fd);
+    finding_list_push(cx->e->out, &fd);
+}
+
+/* Does l hold a finding of rule with fingerprint fp, from index from on? */
+static bool has_finding(const finding_list *l, size_t from, const char *rule,
+                        const char *fp)
+{
+    for (size_t i = from; i < l->len; i++)
+        if (!strcmp(l->items[i].rule, rule) && !strcmp(l->items[i].fingerprint, fp))
+            return true;
+    return false;
+}
+
+/* A static function whose address the file does not take: the file's
+ * own calls are all its callers, and each follows its summary. */
+static bool called_by_file_only(const ir_func *f)
+{
+    return f->is_static && !f->address_taken;
+}
+
+bool checker_two_refs_possible(const checker_ctx *cx)
+{
+    return called_by_file_only(cx->e->f) && cx->e->f->returns_object;
+}
+
+void checker_report_unless_two_refs(checker_ctx *cx, const char *rule,
+                                    const char *severity, ir_loc loc,
+                                    int from_event, const char *key,
+                                    const char *message)
+{
+    finding fd;
+    make_finding(cx, rule, severity, loc, from_event, key, message, &fd);
+    if (has_finding(&cx->e->unless_two, 0, fd.rule, fd.fingerprint)) {
+        finding_clear(&fd);
+        return;
+    }
+    finding_list_push(&cx->e->unless_two, &fd);
+}
+
+/* The leaks of a second returned reference stand, unless the summary
+ * found two references returned on every path (then the callers own
+ * them); the findings already made for the same origin are kept. */
+static void settle_second_refs(engine *e, bool two_refs)
+{
+    for (size_t i = 0; i < e->unless_two.len; i++) {
+        finding *fd = &e->unless_two.items[i];
+        if (!two_refs && !has_finding(e->out, e->out_start, fd->rule, fd->fingerprint))
+            finding_list_push(e->out, fd);
+    }
+    finding_list_free(&e->unless_two);
 }
 
 static void fire(engine *e, path_state *st, const cfg_block *b,
@@ -648,6 +710,8 @@ static void exec_incref(engine *e, path_state *st, const cfg_block *b,
         return;
     rv->released = rv->stolen = false;
     gain_reference(e, st, v, in->loc, EVK_INCREF, in->macro);
+    if (in->to_member)
+        st->vals[v].escaped = true;   /* the member's own reference */
 }
 
 /* Does a container that is still alive hold its own reference to rv (a
@@ -991,7 +1055,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     }
     if (kind == REF_NEW && null != NULL_YES) {
         rv->tracked = true;
-        rv->owned = 1;
+        rv->owned = r->two_refs ? 2 : 1;
         rv->assumed = m->assumed;
         rv->summarized = m->known && r->origin && !strcmp(r->origin, "summary");
         rv->origin = in->loc;
@@ -1899,6 +1963,8 @@ static void note_return_kind(engine *e, const path_state *st, int rv)
             note_never_is(a, v->never_is);
         if (v->owned <= 0 && v->static_obj)
             a->ret_static++;    /* "return Py_None;" without a reference */
+        if (v->owned == 2 && !v->escaped)
+            a->ret_two++;
     }
     if (st->exc != EXC_NO && !(v && (v->null == NULL_YES || v->sign < 0)))
         a->may_raise = true;
@@ -2056,6 +2122,10 @@ static void make_summary(const engine *e, func_summary *s)
         s->or_static = true;
     }
     s->ret_arg = returned_arg(a, s);
+    /* every path returning an object returns two references to it */
+    s->two_refs = called_by_file_only(e->f) && e->f->returns_object &&
+                  s->ret == RET_NEW && !s->or_static && !s->ret_arg &&
+                  !a->ret_param && a->ret_two && a->ret_two == a->ret_new;
     /* NULL or a newly made object on every path: never a static one */
     s->fresh = e->f->returns_object && a->ret_fresh &&
                a->ret_fresh + a->ret_null_exc + a->ret_null_ok == a->returns;
@@ -2331,6 +2401,7 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
     else
         engine_default_limits(&e.lim);
     e.out = out->findings;
+    e.out_start = out->findings->len;
     e.stats = out->stats;
     if (f->incomplete || f->nblocks == 0) {
         out->stats->incomplete++;
@@ -2354,5 +2425,6 @@ void engine_analyze(const ir_func *f, const api_rules *rules,
     }
     if (out->summary)
         make_summary(&e, out->summary);
+    settle_second_refs(&e, out->summary && out->summary->two_refs);
     engine_free(&e);
 }

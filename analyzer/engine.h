@@ -169,6 +169,16 @@ void checker_end_path(checker_ctx *cx);
 void checker_report(checker_ctx *cx, const char *rule, const char *severity,
                     ir_loc loc, int from_event, const char *key,
                     const char *message);
+/* Can the function return two references to its result, the second one
+ * for its caller to hand on (a static function the file only calls)? */
+bool checker_two_refs_possible(const checker_ctx *cx);
+/* Report as checker_report, a leak of the second reference to the
+ * returned object: it stands unless every path returning an object
+ * returns two references (the summary's two_refs). */
+void checker_report_unless_two_refs(checker_ctx *cx, const char *rule,
+                                    const char *severity, ir_loc loc,
+                                    int from_event, const char *key,
+                                    const char *message);
 
 /* What a function does with references, as seen by its callers. */
 typedef struct func_summary {
@@ -189,6 +199,9 @@ typedef struct func_summary {
     bool returns_zero;      /* an int function returning 0 on every path */
     bool or_static;         /* returns a new reference, or a static object
                                (Py_None) borrowed */
+    bool two_refs;          /* a static function called only directly:
+                               every path not returning NULL returns two
+                               references, one the caller hands on */
     bool fresh;             /* every path not returning NULL returns a
                                newly made object (never a static one) */
     const char *never_is;   /* every path not returning NULL returns a

@@ -380,8 +380,9 @@ static void dump_insn(const ir_func *f, const ir_insn *in, FILE *out)
         break;
     case INSN_INCREF:
     case INSN_DECREF:
-        fprintf(out, "%s%s%s ", in->kind == INSN_INCREF ? "incref" : "decref",
-                in->nullable ? " nullable" : "", in->clears ? " clears" : "");
+        fprintf(out, "%s%s%s%s ", in->kind == INSN_INCREF ? "incref" : "decref",
+                in->nullable ? " nullable" : "", in->clears ? " clears" : "",
+                in->to_member ? " to-member" : "");
         dump_operand(f, &in->src, out);
         break;
     case INSN_USE:

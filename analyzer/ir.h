@@ -99,6 +99,10 @@ typedef struct ir_insn {
                                    initialiser, its non-NULL elements; -1 */
     bool nullable;              /* INCREF/DECREF: X variant */
     bool clears;                /* DECREF: Py_CLEAR sets the variable NULL */
+    bool to_member;             /* INCREF: in place, of a member the function
+                                   names nowhere else: the member takes the
+                                   reference (its value was copied in whole,
+                                   by memcpy, without one) */
     bool minus_one;             /* ASSIGN: dst = src - 1 (an int: a count
                                    or index lowered by one) */
 } ir_insn;

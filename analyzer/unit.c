@@ -78,6 +78,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->null_if_arg = s->null_if_arg;
     r->returns_zero = s->returns_zero;
     r->or_static = s->or_static;
+    r->two_refs = s->two_refs;
     r->returns_arg = s->ret_arg;
     r->fresh = s->fresh;
     r->never_is = (char *)s->never_is;
@@ -190,6 +191,7 @@ static void analyze_unit(fe_unit *u, unit_ctx *uc, unsigned python_version,
     func_set fs = { NULL, 0, 0 };
     fe_unit_lower_functions(u, collect_function, &fs);
     mark_borrowed_members(fs.items, fs.len, uc->rules, python_version);
+    mark_member_increfs(fs.items, fs.len);
     mark_init_globals(fs.items, fs.len);
     mark_c_helpers(&fs);
     type_def_list types = { NULL, 0, 0 };

@@ -293,6 +293,7 @@ static const flag_spec flags[] = {
     { "stack-memory", offsetof(api_rule, stack_memory) },
     { "returns-zero", offsetof(api_rule, returns_zero) },
     { "or-static", offsetof(api_rule, or_static) },
+    { "two-refs", offsetof(api_rule, two_refs) },
     { "fresh", offsetof(api_rule, fresh) },
     { "format-result", offsetof(api_rule, format_result) },
     { "size-of", offsetof(api_rule, size_of) },

@@ -116,6 +116,9 @@ typedef struct api_rule {
                                for a NULL argument N, and always does */
     bool returns_zero;      /* always returns 0 (an int that cannot fail) */
     bool or_static;         /* returns a new reference, or Py_None borrowed */
+    bool two_refs;          /* with returns=new: two new references to the
+                               result, one the caller hands on (to a C
+                               library that keeps the object) */
     bool fresh;             /* returns a newly made object (or a cached one
                                of its own kind), never a static singleton
                                such as Py_None or a static type */

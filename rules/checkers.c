@@ -50,7 +50,10 @@ static void report(checker_ctx *cx, const char *rule, int from_event,
 
 /* ---- ref-leak ---- */
 
-static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
+/* second_returned: the leak is of a second reference to the returned
+ * object, which callers may own (the summary's two_refs). */
+static void report_leak(checker_ctx *cx, size_t i, const ref_value *v,
+                        bool second_returned)
 {
     const ir_func *f = checker_func(cx);
     const cfg_block *b = checker_block(cx);
@@ -79,7 +82,12 @@ static void report_leak(checker_ctx *cx, size_t i, const ref_value *v)
     char *key = xasprintf("%s:%s:%d:%u", v->origin_api ? v->origin_api : "incref",
                           var ? var : "", (int)v->origin.line - (int)f->loc.line,
                           v->origin.col);
-    checker_report(cx, "ref-leak", "warning", v->origin, v->origin_event, key, msg);
+    if (second_returned)
+        checker_report_unless_two_refs(cx, "ref-leak", "warning", v->origin,
+                                       v->origin_event, key, msg);
+    else
+        checker_report(cx, "ref-leak", "warning", v->origin, v->origin_event,
+                       key, msg);
     free(what);
     free(held);
     free(assumed);
@@ -99,7 +107,8 @@ static void check_ref_leak(checker_ctx *cx, engine_event_kind ev)
             continue;
         int allowed = (int)i == ret && f->returns_object ? 1 : 0;
         if (v->owned > allowed)
-            report_leak(cx, i, v);
+            report_leak(cx, i, v, allowed && v->owned == 2 &&
+                                  checker_two_refs_possible(cx));
     }
 }
 

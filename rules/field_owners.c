@@ -141,3 +141,49 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
         }
     free(m.items);
 }
+
+/* Do two operands name the same member (a field, or memory reached
+ * through it), of whichever object? */
+static bool same_member_name(const ir_operand *a, const ir_operand *b)
+{
+    if ((b->kind != OP_FIELD && b->kind != OP_DEREF) || !b->text ||
+        strcmp(a->text, b->text))
+        return false;
+    return !a->rec || !b->rec || !strcmp(a->rec, b->rec);
+}
+
+/* How many operands of f, besides branch conditions (a NULL test), name
+ * the member op names. */
+static size_t member_mentions(const ir_func *f, const ir_operand *op)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < f->nblocks; b++) {
+        const cfg_block *blk = &f->blocks[b];
+        n += same_member_name(op, &blk->value);
+        for (size_t i = 0; i < blk->ninsns; i++) {
+            const ir_insn *in = &blk->insns[i];
+            n += same_member_name(op, &in->src) + same_member_name(op, &in->target);
+            for (size_t a = 0; a < in->nargs; a++)
+                n += same_member_name(op, &in->args[a]);
+        }
+    }
+    return n;
+}
+
+/* A Py_INCREF of a member in place (Py_XINCREF(dst->proto)) in a function
+ * that names that member nowhere else gives the member its reference: the
+ * function does not use the object, and the member's value came without
+ * one (a memcpy of the struct, a helper that filled it in).  Increfs of a
+ * member the function also reads, returns, passes or overwrites, and
+ * increfs of a variable loaded from one, stay the function's own. */
+void mark_member_increfs(ir_func *const *funcs, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        for (size_t b = 0; b < funcs[k]->nblocks; b++)
+            for (size_t i = 0; i < funcs[k]->blocks[b].ninsns; i++) {
+                ir_insn *in = &funcs[k]->blocks[b].insns[i];
+                if (in->kind == INSN_INCREF && in->src.kind == OP_FIELD &&
+                    in->src.text && !in->src.scalar)
+                    in->to_member = member_mentions(funcs[k], &in->src) == 1;
+            }
+}

@@ -1,7 +1,8 @@
 /* field_owners.h - struct members that hold no reference of their own
  * (stored into, never released, never given a reference), found
  * over all the functions of a file and marked scalar in their operands
- * before the engine runs.
+ * before the engine runs; and the increfs that give a member its
+ * reference.
  *
  * Ownership: the functions are modified in place; nothing is kept. */
 #ifndef PYREFCHECK_FIELD_OWNERS_H
@@ -14,5 +15,9 @@
 
 void mark_borrowed_members(ir_func *const *funcs, size_t n,
                            const api_rules *rules, unsigned python_version);
+
+/* Flag the in-place increfs of a member that the function names nowhere
+ * else (ir_insn.to_member): the member takes those references. */
+void mark_member_increfs(ir_func *const *funcs, size_t n);
 
 #endif
