@@ -29,6 +29,16 @@ bool cursor_is_null_constant(CXCursor c);
  * not NULL) is set when a cast was passed. */
 CXCursor cursor_unwrap(CXCursor c, bool *cast);
 
+/* An atomic builtin on an object of memory (an AtomicExpr, which libclang
+ * leaves unexposed; its children are the pointer, the memory order, then
+ * any value): a load, __c11_atomic_load(p, order) or __atomic_load_n,
+ * whose result has the type p points to; a store, __c11_atomic_store(p,
+ * v, order) or __atomic_store_n, void, v of that type (*val).  *ptr gets
+ * p.  Exchanges, read-modify-writes and the generic GNU forms that take
+ * the value through a pointer are ATOMIC_NONE. */
+typedef enum { ATOMIC_NONE, ATOMIC_LOAD, ATOMIC_STORE } atomic_access;
+atomic_access cursor_atomic_access(CXCursor c, CXCursor *ptr, CXCursor *val);
+
 /* The integer value of a constant expression: true and *out, or false. */
 bool cursor_eval_int(CXCursor c, long long *out);
 
