@@ -1952,8 +1952,10 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
     declare_params(&x, fn);
     CXCursor body = function_body(fn);
     f->end_loc = clang_Cursor_isNull(body) ? f->loc : cursor_end_loc(body);
-    if (!clang_Cursor_isNull(body))
+    if (!clang_Cursor_isNull(body)) {
         lower_stmt(&x, body);
+        find_table_accessor(fn, body, f);
+    }
     if (x.cur >= 0)
         ir_set_return(f, x.cur, ir_op_none(), f->end_loc);
     finish_blocks(f);

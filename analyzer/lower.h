@@ -14,6 +14,11 @@
 ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
                         const api_rules *rules, const char *path);
 
+/* If fn's body (its compound statement) is a one-statement accessor of a
+ * table kept in global memory, note which slot it reads or writes in f's
+ * table_slot, table_index and table_value (fe_accessor.c). */
+void find_table_accessor(CXCursor fn, CXCursor body, ir_func *f);
+
 /* True if t is a pointer to a Python object structure (PyObject or a
  * struct starting with PyObject_HEAD). */
 bool type_is_object_ptr(CXType t);

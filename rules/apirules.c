@@ -32,6 +32,7 @@ static void rule_free(api_rule *rule)
     free(rule->name);
     free(rule->origin);
     free(rule->member);
+    free(rule->table);
 }
 
 void api_rules_free(api_rules *r)
@@ -104,6 +105,7 @@ void api_rules_put(api_rules *r, const api_rule *rule)
     copy.name = xstrdup(rule->name);
     copy.origin = xstrdup(rule->origin);
     copy.member = xstrdup(rule->member);
+    copy.table = xstrdup(rule->table);
     insert(r, &copy);
 }
 
