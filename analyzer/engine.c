@@ -918,34 +918,72 @@ static bool slot_index(path_state *st, const ir_operand *op, int *kind,
     return false;
 }
 
-static void set_slot(path_state *st, int v, const ir_insn *in)
-{
-    int kind;
+/* The slot an item call names. */
+typedef struct item_slot {
+    int container;          /* value id of the container, -1: a table */
+    const char *table;      /* the file's table (rule table=), or NULL */
+    int kind;               /* slot_index's kind and key */
     long long key;
-    int container = operand_value(st, &in->args[0]);
-    if (!slot_index(st, &in->args[1], &kind, &key))
+} item_slot;
+
+/* The slot of an item call: index argument 2 of container argument 1, or
+ * for an accessor of one of the file's tables, element argument
+ * table_index of that table (one fixed slot without one).  False when
+ * the index is not followed or an argument is missing. */
+static bool call_slot(path_state *st, const ir_insn *in, const api_rule *r,
+                      size_t nargs, item_slot *s)
+{
+    s->container = -1;
+    s->table = r->table;
+    if (r->table && !r->table_index) {
+        s->kind = 1;
+        s->key = 0;
+        return true;
+    }
+    if (r->table)
+        return r->table_index <= in->nargs &&
+               slot_index(st, &in->args[r->table_index - 1], &s->kind, &s->key);
+    if (in->nargs < nargs || !slot_index(st, &in->args[1], &s->kind, &s->key))
+        return false;
+    s->container = operand_value(st, &in->args[0]);
+    return true;
+}
+
+static void set_slot(path_state *st, int v, const ir_insn *in,
+                     const api_rule *r)
+{
+    item_slot s;
+    if (!call_slot(st, in, r, 2, &s))
         return;
     ref_value *rv = &st->vals[v];
-    rv->slot_of = container;
-    rv->slot_kind = kind;
-    rv->slot_key = key;
+    rv->slot_of = s.container;
+    rv->slot_table = s.table;
+    rv->slot_kind = s.kind;
+    rv->slot_key = s.key;
+}
+
+/* Was rv read out of slot s? */
+static bool in_slot(const ref_value *rv, const item_slot *s)
+{
+    bool same = s->table ? rv->slot_table && !strcmp(rv->slot_table, s->table)
+                         : rv->slot_of >= 0 && rv->slot_of == s->container;
+    return same && rv->slot_kind == s->kind && rv->slot_key == s->key;
 }
 
 /* An item-set call overwrites a slot without releasing its item: an item
  * read from that slot before is now the function's to release. */
-static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in)
+static void take_out_of_slot(engine *e, path_state *st, const ir_insn *in,
+                             const api_rule *r)
 {
-    int kind;
-    long long key;
-    if (in->nargs < 3 || !slot_index(st, &in->args[1], &kind, &key))
+    item_slot s;
+    if (!call_slot(st, in, r, 3, &s))
         return;
-    int container = operand_value(st, &in->args[0]);
     for (size_t v = 0; v < st->nvals; v++) {
         ref_value *rv = &st->vals[v];
-        if (rv->slot_of != container || rv->slot_kind != kind ||
-            rv->slot_key != key || rv->null == NULL_YES)
+        if (!in_slot(rv, &s) || rv->null == NULL_YES)
             continue;
         rv->slot_of = -1;
+        rv->slot_table = NULL;
         rv->owner = -1;
         rv->slot_taken = true;
         gain_reference(e, st, (int)v, in->loc, EVK_SLOT, in->callee);
@@ -1007,8 +1045,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     int owner = kind == REF_BORROWED ? first_object_arg(st, in) : -1;
     int v = new_value(st, null, kind);
     st->var_val[in->dst] = v;
-    if (r->item_get && in->nargs >= 2)
-        set_slot(st, v, in);
+    if (r->item_get)
+        set_slot(st, v, in, r);
     if (r->tests_kind && r->tests_kind_arg <= in->nargs) {
         int tested = operand_value(st, &in->args[r->tests_kind_arg - 1]);
         st->vals[v].kind_of = tested;
@@ -1310,7 +1348,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         st->gil_released = false;
     /* an item at a variable index (a loop over the container) is taken to
      * be in range: only a constant index is followed to IndexError */
-    bool ranged = (r->item_get && in->nargs >= 2 &&
+    bool ranged = (r->item_get && !r->table && in->nargs >= 2 &&
                    (in->args[1].kind == OP_VAR || known_index(st, in))) ||
                   (r->item_put && in->nargs >= 3 && known_index(st, in));
     /* PyLong_FromLong(0): a small int the interpreter keeps */
@@ -1355,7 +1393,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     if (r->clears_error)
         st->exc = EXC_NO;
     if (r->item_set)
-        take_out_of_slot(e, st, in);
+        take_out_of_slot(e, st, in, r);
     /* an unknown function, or one known by its summary only, may set
      * what it is handed */
     bool opaque = !m.known || (r->origin && !strcmp(r->origin, "summary"));

@@ -79,6 +79,8 @@ typedef struct ref_value {
     int owner;             /* borrowed from this value, -1 if not */
     int slot_of;           /* read out of this container's slot (an
                               item-get call), -1 if not */
+    const char *slot_table;/* ... or out of this table's slot (a table
+                              accessor of the file: api_rule.table) */
     int slot_kind;         /* its index: 1 a constant, 2 a value */
     long long slot_key;    /* the constant, or the index's value */
     bool slot_taken;       /* its slot was overwritten (item-set): the

@@ -57,6 +57,7 @@ void ir_func_free(ir_func *f)
     free(f->name);
     free(f->file);
     free(f->incomplete_reason);
+    free(f->table_slot);
     free(f);
 }
 
@@ -449,6 +450,10 @@ void ir_dump(const ir_func *f, FILE *out)
     }
     if (f->incomplete)
         fprintf(out, "  incomplete: %s\n", f->incomplete_reason);
+    if (f->table_slot)
+        fprintf(out, "  %s table slot %s, index param %u, value param %u\n",
+                f->table_value ? "sets" : "gets", f->table_slot,
+                f->table_index, f->table_value);
     for (size_t i = 0; i < f->nblocks; i++) {
         const cfg_block *b = &f->blocks[i];
         fprintf(out, "bb%d:\n", b->id);

@@ -181,6 +181,17 @@ typedef struct ir_func {
     char *incomplete_reason;
     bool summary_only;          /* defined in an included file: analysed
                                    for its callers' sake, not reported */
+    char *table_slot;           /* a one-statement accessor of a table the
+                                   file keeps in global memory (return
+                                   T[i].f; or T[i].f = v;): the slot it
+                                   reads or writes, named by the global's
+                                   unified symbol and the path to it
+                                   ("c:m.c@T[].f"); NULL if not one */
+    unsigned table_index;       /* 1-based parameter the slot is chosen by
+                                   (T[i]), 0: a fixed slot */
+    unsigned table_value;       /* a setter: the 1-based parameter it
+                                   stores; 0: a getter, returning the
+                                   slot's object borrowed */
 } ir_func;
 
 /* Construction (used by the front end and by tests). */

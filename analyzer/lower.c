@@ -224,6 +224,47 @@ bool cursor_eval_int(CXCursor c, long long *out)
     return ok;
 }
 
+/* The type an atomic object of type t holds (_Atomic(T): T), canonical. */
+static CXType atomic_value_type(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_Atomic
+           ? clang_getCanonicalType(clang_Type_getValueType(t)) : t;
+}
+
+static bool same_type(CXType a, CXType b)
+{
+    return clang_equalTypes(clang_getCanonicalType(a), clang_getCanonicalType(b));
+}
+
+atomic_access cursor_atomic_access(CXCursor c, CXCursor *ptr, CXCursor *val)
+{
+    if (clang_getCursorKind(c) != CXCursor_UnexposedExpr)
+        return ATOMIC_NONE;
+    kids k = expr_children(c);
+    CXCursor e[3];
+    size_t n = k.n;
+    for (size_t i = 0; i < n && i < 3; i++)
+        e[i] = k.c[i];
+    free(k.c);
+    if (n < 2 || n > 3)
+        return ATOMIC_NONE;
+    CXType pt = clang_getCanonicalType(clang_getCursorType(e[0]));
+    if (pt.kind != CXType_Pointer || !type_is_int(clang_getCursorType(e[1])))
+        return ATOMIC_NONE;
+    CXType held = atomic_value_type(clang_getPointeeType(pt));
+    CXType t = clang_getCursorType(c);
+    *ptr = e[0];
+    if (n == 2 && same_type(t, held))
+        return ATOMIC_LOAD;
+    if (n == 3 && clang_getCanonicalType(t).kind == CXType_Void &&
+        same_type(clang_getCursorType(e[2]), held)) {
+        *val = e[2];
+        return ATOMIC_STORE;
+    }
+    return ATOMIC_NONE;
+}
+
 /* ---- blocks ---- */
 
 static int cur_block(lower_ctx *x)
@@ -1075,6 +1116,62 @@ static ir_operand lower_step(lower_ctx *x, CXCursor c, ir_operand v,
     return result;
 }
 
+/* *p, c the item and p (the cursor ptr) lowered to v, consumed: the item
+ * p points to, or an unknown operand. */
+static ir_operand lower_deref(lower_ctx *x, CXCursor c, CXCursor ptr,
+                              ir_operand v, ir_loc loc)
+{
+    if (v.kind == OP_VAR)
+        emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
+    if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
+        ir_operand zero = ir_op_int(0);
+        return item_operand(x, c, ptr, v, &zero);
+    }
+    ir_op_free(&v);
+    return unknown();
+}
+
+/* The object an atomic builtin reads or writes, c the builtin and ptr its
+ * pointer: X for &X, else *ptr. */
+static ir_operand lower_atomic_object(lower_ctx *x, CXCursor c, CXCursor ptr)
+{
+    CXCursor u = cursor_unwrap(ptr, NULL);
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+        clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_AddrOf) {
+        kids k = expr_children(u);
+        ir_operand op = k.n == 1 ? lower_expr(x, k.c[0]) : unknown();
+        free(k.c);
+        return op;
+    }
+    return lower_deref(x, c, ptr, lower_expr(x, ptr), cursor_loc(c));
+}
+
+/* An atomic load is a read of its object, an atomic store a write to it
+ * (_Py_atomic_load(&table[i].func), _Py_atomic_store(..., (uintptr_t)f)):
+ * true with the load's value or the store's result in *out. */
+static bool lower_atomic(lower_ctx *x, CXCursor c, ir_operand *out)
+{
+    CXCursor ptr, val;
+    atomic_access a = cursor_atomic_access(c, &ptr, &val);
+    if (a == ATOMIC_NONE)
+        return false;
+    /* the item has the type of the load, or of the value stored */
+    ir_operand obj = lower_atomic_object(x, a == ATOMIC_LOAD ? c : val, ptr);
+    if (a == ATOMIC_LOAD) {
+        *out = obj;
+        return true;
+    }
+    ir_operand v = lower_expr(x, val);
+    /* an object kept as an address (an atomic uintptr_t): the reference
+     * goes where the IR does not follow */
+    if (obj.scalar)
+        escape_object(x, &v, cursor_loc(c));
+    lower_write(x, &obj, v, cursor_loc(c));
+    ir_op_free(&obj);
+    *out = unknown();
+    return true;
+}
+
 static ir_operand lower_unary(lower_ctx *x, CXCursor c)
 {
     kids k = expr_children(c);
@@ -1101,13 +1198,7 @@ static ir_operand lower_unary(lower_ctx *x, CXCursor c)
         }
         return v;
     case CXUnaryOperator_Deref:
-        if (v.kind == OP_VAR)
-            emit(x, INSN_USE, loc)->src = ir_op_var(v.var);
-        if (v.kind == OP_VAR || (v.kind == OP_FIELD && v.var >= 0)) {
-            ir_operand zero = ir_op_int(0);
-            return item_operand(x, c, operand, v, &zero);
-        }
-        break;
+        return lower_deref(x, c, operand, v, loc);
     case CXUnaryOperator_Minus:
         if (v.kind == OP_INT) {
             v.ival = -v.ival;
@@ -1371,7 +1462,10 @@ static ir_operand lower_wrapper(lower_ctx *x, CXCursor c)
             return op;
         }
     }
-    ir_operand v = k.n ? lower_expr(x, k.c[k.n - 1]) : unknown();
+    ir_operand v;
+    bool atomic = k.n >= 2 && lower_atomic(x, c, &v);
+    if (!atomic)
+        v = k.n ? lower_expr(x, k.c[k.n - 1]) : unknown();
     free(k.c);
     if (v.kind == OP_INT && v.ival == 0 &&
         clang_getCanonicalType(clang_getCursorType(c)).kind == CXType_Pointer)
@@ -2021,8 +2115,10 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
     declare_params(&x, fn);
     CXCursor body = function_body(fn);
     f->end_loc = clang_Cursor_isNull(body) ? f->loc : cursor_end_loc(body);
-    if (!clang_Cursor_isNull(body))
+    if (!clang_Cursor_isNull(body)) {
         lower_stmt(&x, body);
+        find_table_accessor(fn, body, f);
+    }
     if (x.cur >= 0)
         ir_set_return(f, x.cur, ir_op_none(), f->end_loc);
     finish_blocks(f);

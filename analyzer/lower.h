@@ -41,6 +41,11 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
                         const api_rules *rules, const char *path,
                         const member_fns *targets);
 
+/* If fn's body (its compound statement) is a one-statement accessor of a
+ * table kept in global memory, note which slot it reads or writes in f's
+ * table_slot, table_index and table_value (fe_accessor.c). */
+void find_table_accessor(CXCursor fn, CXCursor body, ir_func *f);
+
 /* True if t is a pointer to a Python object structure (PyObject or a
  * struct starting with PyObject_HEAD). */
 bool type_is_object_ptr(CXType t);
@@ -55,6 +60,16 @@ bool cursor_is_null_constant(CXCursor c);
 /* Down through casts and parentheses to the expression inside; *cast (if
  * not NULL) is set when a cast was passed. */
 CXCursor cursor_unwrap(CXCursor c, bool *cast);
+
+/* An atomic builtin on an object of memory (an AtomicExpr, which libclang
+ * leaves unexposed; its children are the pointer, the memory order, then
+ * any value): a load, __c11_atomic_load(p, order) or __atomic_load_n,
+ * whose result has the type p points to; a store, __c11_atomic_store(p,
+ * v, order) or __atomic_store_n, void, v of that type (*val).  *ptr gets
+ * p.  Exchanges, read-modify-writes and the generic GNU forms that take
+ * the value through a pointer are ATOMIC_NONE. */
+typedef enum { ATOMIC_NONE, ATOMIC_LOAD, ATOMIC_STORE } atomic_access;
+atomic_access cursor_atomic_access(CXCursor c, CXCursor *ptr, CXCursor *val);
 
 /* The integer value of a constant expression: true and *out, or false. */
 bool cursor_eval_int(CXCursor c, long long *out);

@@ -61,6 +61,25 @@ static void order_from(const func_set *fs, size_t i, unsigned char *mark,
     order[(*n)++] = i;
 }
 
+/* A one-statement accessor of a table in global memory: a getter reads
+ * the item of a slot, borrowed; a setter puts its value into the slot
+ * without releasing the old item, as item-get / item-set calls do.  The
+ * table's name is borrowed from f until the rule is put in a table. */
+static void table_accessor_rule(const ir_func *f, api_rule *r)
+{
+    /* a getter returns the slot's object borrowed; a setter takes its
+     * value over (a table of back-pointers holds no references: nothing
+     * is handed to the caller when a slot of it is overwritten) */
+    bool ok = f->table_value ? (r->steals >> (f->table_value - 1)) & 1u
+                             : r->ret == RET_BORROWED;
+    if (!f->table_slot || f->incomplete || !ok)
+        return;
+    r->table = f->table_slot;
+    r->table_index = f->table_index;
+    r->item_get = !f->table_value;
+    r->item_set = f->table_value != 0;
+}
+
 static void summary_to_rule(const ir_func *f, const func_summary *s,
                             api_rule *r)
 {
@@ -84,6 +103,7 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->never_is = (char *)s->never_is;
     r->may_raise = s->may_raise;
     r->raises = s->raises;
+    table_accessor_rule(f, r);
 }
 
 /* Has the file's time budget (seconds, 0: none) run out? */

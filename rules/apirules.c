@@ -33,6 +33,7 @@ static void rule_free(api_rule *rule)
     free(rule->origin);
     free(rule->member);
     free(rule->never_is);
+    free(rule->table);
 }
 
 void api_rules_free(api_rules *r)
@@ -106,6 +107,7 @@ void api_rules_put(api_rules *r, const api_rule *rule)
     copy.origin = xstrdup(rule->origin);
     copy.member = xstrdup(rule->member);
     copy.never_is = xstrdup(rule->never_is);
+    copy.table = xstrdup(rule->table);
     insert(r, &copy);
 }
 

@@ -137,6 +137,14 @@ typedef struct api_rule {
     bool item_set;          /* puts arg 3 into slot arg 2 of container
                                arg 1 without releasing what the slot held:
                                that reference is now the caller's */
+    char *table;            /* item-get / item-set of the file's own
+                               accessors: the slot is not in container
+                               arg 1 at index arg 2 but in a table the
+                               file keeps in global memory, named so
+                               (ir_func.table_slot), element table_index;
+                               found by the summaries, NULL otherwise */
+    unsigned table_index;   /* 1-based argument choosing the element, 0:
+                               one fixed slot */
     bool item_put;          /* puts arg 3 into slot arg 2 of container arg
                                1 and fails only for a wrong container or an
                                index out of range (PyTuple_SetItem) */

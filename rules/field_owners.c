@@ -10,7 +10,8 @@
  * view->obj = self; Py_INCREF(view->obj);) holds none: a back-pointer
  * (self->txn = txn), a link of an intrusive list (parent->children = self;
  * return self;).  Its operands are marked scalar so that the engine
- * leaves them alone. */
+ * leaves them alone.  A call to a one-statement getter of a table
+ * (return T[i].f;) reads the member it returns. */
 #include "field_owners.h"
 
 #include <stdlib.h>
@@ -107,6 +108,58 @@ static void mark_scalar(ir_operand *op, const member_uses *m)
     }
 }
 
+/* The member a one-statement getter of a table returns (return T[i].f;),
+ * or NULL: a call to it reads that member. */
+static const ir_operand *getter_member(const ir_func *f)
+{
+    if (!f->table_slot || f->table_value || f->nblocks != 1 ||
+        f->blocks[0].term != TERM_RETURN)
+        return NULL;
+    const ir_operand *r = &f->blocks[0].value;
+    return r->kind == OP_FIELD && r->rec && r->text ? r : NULL;
+}
+
+/* The member a call of getter reads, or NULL. */
+static const ir_operand *call_reads_member(ir_func *const *getters, size_t ng,
+                                           const ir_insn *in)
+{
+    for (size_t g = 0; in->kind == INSN_CALL && in->callee && g < ng; g++)
+        if (!strcmp(getters[g]->name, in->callee))
+            return getter_member(getters[g]);
+    return NULL;
+}
+
+/* Variables holding what a table getter returned hold its member, as a
+ * load of it does: "old = get(i); Py_DECREF(old);" releases the member. */
+static void note_getter_results(gc_vars *v, const ir_func *f,
+                                ir_func *const *getters, size_t ng)
+{
+    bool any = false;
+    for (size_t b = 0; ng && b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            const ir_operand *m = call_reads_member(getters, ng, in);
+            if (m && in->dst >= 0 && (size_t)in->dst < v->n && !v->field[in->dst]) {
+                v->field[in->dst] = m;
+                any = true;
+            }
+        }
+    for (int round = 0; any && round < 8; round++) {
+        any = false;
+        for (size_t b = 0; b < f->nblocks; b++)
+            for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+                const ir_insn *in = &f->blocks[b].insns[i];
+                if (in->kind != INSN_ASSIGN || in->dst < 0 || (size_t)in->dst >= v->n ||
+                    in->src.kind != OP_VAR || in->src.var < 0 ||
+                    (size_t)in->src.var >= v->n || !v->field[in->src.var] ||
+                    v->field[in->dst])
+                    continue;
+                v->field[in->dst] = v->field[in->src.var];
+                any = true;
+            }
+    }
+}
+
 void mark_borrowed_members(ir_func *const *funcs, size_t n,
                            const api_rules *rules, unsigned python_version)
 {
@@ -114,10 +167,16 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
     def_table_list no_tables = { NULL, 0, 0 };
     gc_unit u = { funcs, n, &none, &no_tables, rules, python_version, "", NULL, NULL };
     member_uses m = { NULL, 0, 0 };
+    ir_func **getters = NULL;
+    size_t ng = 0, capg = 0;
+    for (size_t k = 0; k < n; k++)
+        if (getter_member(funcs[k]))
+            ARRAY_PUSH(getters, ng, capg, funcs[k]);
     for (size_t k = 0; k < n; k++) {
         const ir_func *f = funcs[k];
         gc_vars v;
         gc_vars_init(&v, &u, f);
+        note_getter_results(&v, f, getters, ng);
         for (size_t b = 0; b < f->nblocks; b++)
             for (size_t i = 0; i < f->blocks[b].ninsns; i++)
                 note_insn(&m, &u, f, &v, &f->blocks[b].insns[i]);
@@ -140,6 +199,7 @@ void mark_borrowed_members(ir_func *const *funcs, size_t n,
             mark_scalar(&blk->value, &m);
         }
     free(m.items);
+    free(getters);
 }
 
 /* Do two operands name the same member (a field, or memory reached
