@@ -159,8 +159,36 @@ static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
     return changed;
 }
 
+/* Does the call make an object that refers only to some of its arguments
+ * (refers-to), each NULL or atomic?  Then that object is atomic too. */
+static bool refers_only_to_atomic(const gc_vars *v, const gc_unit *u,
+                                  const ir_insn *in)
+{
+    const api_rule *r = gc_rule(u, in);
+    if (!r || !r->refers_to)
+        return false;
+    for (size_t a = 0; a < in->nargs && a < 32; a++) {
+        const ir_operand *op = &in->args[a];
+        if (!(r->refers_to & (1u << a)) || op->kind == OP_NULL)
+            continue;
+        if (!var_ok(v, op) || !v->atomic[op->var])
+            return false;
+    }
+    return true;
+}
+
+/* Is in a call whose result may be atomic by what it refers to? */
+static bool makes_referring(const gc_vars *v, const gc_unit *u, const ir_insn *in)
+{
+    const api_rule *r;
+    return in->kind == INSN_CALL && in->dst >= 0 && (size_t)in->dst < v->n &&
+           (r = gc_rule(u, in)) && r->refers_to;
+}
+
 void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
 {
+    const ir_insn **referring = NULL;   /* calls with refers-to */
+    size_t nref = 0, capref = 0;
     v->n = f->nvars;
     v->field = xcalloc(f->nvars + 1, sizeof *v->field);
     v->global = xcalloc(f->nvars + 1, sizeof *v->global);
@@ -180,6 +208,8 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
             const ir_insn *in = &f->blocks[b].insns[i];
             if (in->kind == INSN_CALL)
                 note_call(v, u, in);
+            if (makes_referring(v, u, in))
+                ARRAY_PUSH(referring, nref, capref, in);
             if (in->kind == INSN_INCREF && var_ok(v, &in->src))
                 v->owned[in->src.var] = true;
         }
@@ -192,9 +222,14 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
                 if (in->kind == INSN_ASSIGN && in->dst >= 0 && (size_t)in->dst < v->n)
                     changed |= copy_facts(v, in->dst, &in->src);
             }
+        for (size_t k = 0; k < nref; k++)
+            if (!v->atomic[referring[k]->dst] &&
+                refers_only_to_atomic(v, u, referring[k]))
+                v->atomic[referring[k]->dst] = changed = true;
         if (!changed)
             break;
     }
+    free(referring);
 }
 
 void gc_vars_free(gc_vars *v)
