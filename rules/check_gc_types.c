@@ -58,6 +58,18 @@ static void note_store(member_facts *m, int idx, bool from_args,
     }
 }
 
+/* Is the object whose member target sets made as another type of the
+ * file than t (two types sharing one struct: a store into a Decompress
+ * object says nothing of Compress objects)? */
+static bool instance_of_other(const gc_unit *u, const type_def *t,
+                              const ir_func *f, const ir_operand *target)
+{
+    if (target->kind != OP_FIELD || target->var < 0)
+        return false;
+    const type_def *made = gc_made_type(u, f, target->var);
+    return made && made != t && made->record && !strcmp(made->record, t->record);
+}
+
 static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
                       member_facts *m)
 {
@@ -69,7 +81,7 @@ static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
                 !gc_may_cycle(v, &in->src))
                 continue;
             int idx = gc_member(t, v, &in->target);
-            if (idx >= 0)
+            if (idx >= 0 && !instance_of_other(u, t, f, &in->target))
                 note_store(m, idx, gc_is_arbitrary(v, &in->src), f->name,
                            in->loc.line);
         }
@@ -266,7 +278,8 @@ void check_gc_types(const gc_unit *u)
 void check_gc(const gc_unit *u)
 {
     gc_vars_cache cache = { xcalloc(u->nfuncs + 1, sizeof(gc_vars)),
-                            xcalloc(u->nfuncs + 1, sizeof(bool)) };
+                            xcalloc(u->nfuncs + 1, sizeof(bool)),
+                            { NULL, 0, 0, false } };
     gc_unit w = *u;
     w.cache = &cache;
     check_gc_types(&w);
@@ -274,6 +287,7 @@ void check_gc(const gc_unit *u)
     for (size_t i = 0; i < u->nfuncs; i++)
         if (cache.ready[i])
             gc_vars_free(&cache.vars[i]);
+    free(cache.specs.items);
     free(cache.vars);
     free(cache.ready);
 }
