@@ -26,6 +26,9 @@ typedef struct ir_var {
     bool is_struct;             /* holds a struct itself (not a pointer)
                                    with a member pointing to an object: its
                                    members (s.f) are places of its own */
+    char *rec;                  /* a declared object pointer: the USR of the
+                                   struct it points to (the C type the code
+                                   gives the object), or NULL */
 } ir_var;
 
 /* What an operand denotes. */
