@@ -48,8 +48,10 @@ void ir_func_free(ir_func *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < f->nvars; i++)
+    for (size_t i = 0; i < f->nvars; i++) {
         free(f->vars[i].name);
+        free(f->vars[i].rec);
+    }
     free(f->vars);
     for (size_t i = 0; i < f->nblocks; i++)
         block_free(&f->blocks[i]);
@@ -63,7 +65,7 @@ void ir_func_free(ir_func *f)
 
 int ir_add_var(ir_func *f, const char *name, ir_var_kind kind, bool is_object)
 {
-    ir_var v = { xstrdup(name), kind, is_object, false, false };
+    ir_var v = { xstrdup(name), kind, is_object, false, false, NULL };
     ARRAY_PUSH(f->vars, f->nvars, f->capvars, v);
     if (kind == VAR_PARAM)
         f->nparams++;

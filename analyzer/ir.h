@@ -27,6 +27,9 @@ typedef struct ir_var {
                                    with a member pointing to an object: its
                                    members (s.f) are places of its own */
     bool is_unsigned;           /* an unsigned integer: never below 0 */
+    char *rec;                  /* a declared object pointer: the USR of the
+                                   struct it points to (the C type the code
+                                   gives the object), or NULL */
 } ir_var;
 
 /* What an operand denotes. */

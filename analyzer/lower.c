@@ -355,6 +355,19 @@ static bool type_is_unsigned(CXType t)
     }
 }
 
+/* The USR of the struct an object pointer type points to, or NULL. */
+static char *pointee_record(CXType t)
+{
+    CXType p = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+    if (p.kind != CXType_Record)
+        return NULL;
+    CXString usr = clang_getCursorUSR(clang_getTypeDeclaration(p));
+    const char *u = clang_getCString(usr);
+    char *rec = u && *u ? xstrdup(u) : NULL;
+    clang_disposeString(usr);
+    return rec;
+}
+
 static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
 {
     char *name = cursor_name(decl);
@@ -362,6 +375,8 @@ static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
     int v = ir_add_var(x->f, name, kind, type_is_object_ptr(t));
     x->f->vars[v].is_struct = struct_holds_object(t);
     x->f->vars[v].is_unsigned = type_is_unsigned(t);
+    if (x->f->vars[v].is_object)
+        x->f->vars[v].rec = pointee_record(t);
     free(name);
     var_entry e = { clang_hashCursor(decl), decl, v };
     ARRAY_PUSH(x->vars, x->nvars, x->capvars, e);

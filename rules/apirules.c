@@ -398,6 +398,8 @@ static const char *apply_attr(api_rule *rule, const char *key,
     if (!strcmp(key, "tests-kind"))
         return parse_word_arg(object_words, val, &x, &rule->tests_kind_arg)
                    ? "bad object kind" : (rule->tests_kind = x, NULL);
+    if (!strcmp(key, "refers-to"))
+        return parse_positions(val, &rule->refers_to) ? "bad argument list" : NULL;
     if (!strcmp(key, "keeps"))
         return parse_positions(val, &rule->keeps) ? "bad argument list" : NULL;
     if (!strcmp(key, "outputs"))

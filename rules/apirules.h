@@ -93,6 +93,9 @@ typedef struct api_rule {
                                [cached_lo, cached_hi] the result is an
                                object kept by the interpreter: no failure */
     long long cached_lo, cached_hi;
+    unsigned refers_to;     /* bit n-1 set: the new object refers to
+                               argument n and to no object other than
+                               such arguments (a builtin's self, module) */
     unsigned keeps;         /* bit n-1 set: on success the container
                                (argument 1) holds its own reference to
                                argument n (PyDict_SetItem's value) */

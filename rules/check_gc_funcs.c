@@ -233,58 +233,6 @@ static void check_dealloc(const gc_unit *u, const type_def *t)
 
 /* ---- allocation ---- */
 
-/* Which PyType_Spec each module-state field or global was made from. */
-typedef struct spec_home {
-    const char *name;       /* field or global */
-    const char *spec;
-} spec_home;
-
-typedef struct spec_map {
-    spec_home *items;
-    size_t len, cap;
-} spec_map;
-
-static void map_specs(const gc_unit *u, spec_map *m)
-{
-    for (size_t k = 0; k < u->nfuncs; k++) {
-        const ir_func *f = u->funcs[k];
-        const gc_vars *v = gc_vars_of(u, f);
-        for (size_t b = 0; b < f->nblocks; b++)
-            for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
-                const ir_insn *in = &f->blocks[b].insns[i];
-                if (in->kind != INSN_STORE || in->src.kind != OP_VAR ||
-                    in->src.var < 0 || (size_t)in->src.var >= v->n ||
-                    !v->spec[in->src.var] ||
-                    (in->target.kind != OP_FIELD && in->target.kind != OP_GLOBAL))
-                    continue;
-                spec_home h = { in->target.text, v->spec[in->src.var] };
-                ARRAY_PUSH(m->items, m->len, m->cap, h);
-            }
-    }
-}
-
-static const type_def *allocated_type(const gc_unit *u, const spec_map *m,
-                                      const gc_vars *v, const ir_operand *op)
-{
-    if (op->kind == OP_ADDR_GLOBAL) {
-        const type_def *t = gc_find_type(u, op->text);
-        return t && !t->heap ? t : NULL;
-    }
-    if (op->kind == OP_VAR && op->var >= 0 && (size_t)op->var < v->n) {
-        if (v->spec[op->var])
-            return gc_find_type(u, v->spec[op->var]);
-        op = v->field[op->var] ? v->field[op->var] : v->global[op->var];
-        if (!op)
-            return NULL;
-    }
-    if (op->kind != OP_FIELD && op->kind != OP_GLOBAL)
-        return NULL;
-    for (size_t i = 0; i < m->len; i++)
-        if (op->text && !strcmp(m->items[i].name, op->text))
-            return gc_find_type(u, m->items[i].spec);
-    return NULL;
-}
-
 /* Does the store set a pointer-to-object member (of a type of the file,
  * or of another struct when the value stored is an object)? */
 static bool sets_object_member(const gc_unit *u, const ir_func *f,
@@ -378,7 +326,7 @@ static const ir_insn *store_after(const gc_unit *u, const ir_func *f,
     return hit;
 }
 
-static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *f)
+static void check_allocs_in(const gc_unit *u, const ir_func *f)
 {
     const gc_vars *v = gc_vars_of(u, f);
     for (size_t b = 0; b < f->nblocks; b++)
@@ -388,7 +336,7 @@ static void check_allocs_in(const gc_unit *u, const spec_map *m, const ir_func *
             api_gc role = gc_role(u, in, &arg);
             int rel = (int)in->loc.line - (int)f->loc.line;
             const type_def *t = role == GC_PLAIN_NEW && arg
-                                ? allocated_type(u, m, v, arg) : NULL;
+                                ? gc_allocated_type(u, v, arg) : NULL;
             if (t && gc_type_is_gc(t))
                 gc_report(u, "gc-alloc", "error", f->name, in->loc, rel, t->var,
                           xasprintf("%s() allocates an instance of GC type %s "
@@ -410,9 +358,6 @@ void check_gc_funcs(const gc_unit *u)
 {
     for (size_t i = 0; i < u->types->len; i++)
         check_dealloc(u, &u->types->items[i]);
-    spec_map m = { NULL, 0, 0 };
-    map_specs(u, &m);
     for (size_t i = 0; i < u->nfuncs; i++)
-        check_allocs_in(u, &m, u->funcs[i]);
-    free(m.items);
+        check_allocs_in(u, u->funcs[i]);
 }

@@ -25,6 +25,9 @@ typedef struct member_facts {
     bool *from_args;
     const char **who;       /* function (or member table) that stores it */
     unsigned *line;
+    const char **rec;       /* the struct every object stored is declared
+                               to point to (PySSLContext *ctx) ... */
+    bool *rec_unknown;      /* ... unless one is not so declared */
 } member_facts;
 
 static void facts_init(member_facts *m, size_t n)
@@ -33,6 +36,8 @@ static void facts_init(member_facts *m, size_t n)
     m->from_args = xcalloc(n + 1, sizeof *m->from_args);
     m->who = xcalloc(n + 1, sizeof *m->who);
     m->line = xcalloc(n + 1, sizeof *m->line);
+    m->rec = xcalloc(n + 1, sizeof *m->rec);
+    m->rec_unknown = xcalloc(n + 1, sizeof *m->rec_unknown);
 }
 
 static void facts_free(member_facts *m)
@@ -41,6 +46,16 @@ static void facts_free(member_facts *m)
     free(m->from_args);
     free(m->who);
     free(m->line);
+    free(m->rec);
+    free(m->rec_unknown);
+}
+
+/* The declared struct of what a store puts into member idx. */
+static void note_record(member_facts *m, int idx, const char *rec)
+{
+    if (!rec || (m->rec[idx] && strcmp(m->rec[idx], rec)))
+        m->rec_unknown[idx] = true;
+    m->rec[idx] = rec;
 }
 
 static void note_store(member_facts *m, int idx, bool from_args,
@@ -58,6 +73,18 @@ static void note_store(member_facts *m, int idx, bool from_args,
     }
 }
 
+/* Is the object whose member target sets made as another type of the
+ * file than t (two types sharing one struct: a store into a Decompress
+ * object says nothing of Compress objects)? */
+static bool instance_of_other(const gc_unit *u, const type_def *t,
+                              const ir_func *f, const ir_operand *target)
+{
+    if (target->kind != OP_FIELD || target->var < 0)
+        return false;
+    const type_def *made = gc_made_type(u, f, target->var);
+    return made && made != t && made->record && !strcmp(made->record, t->record);
+}
+
 static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
                       member_facts *m)
 {
@@ -69,9 +96,12 @@ static void stores_of(const gc_unit *u, const type_def *t, const ir_func *f,
                 !gc_may_cycle(v, &in->src))
                 continue;
             int idx = gc_member(t, v, &in->target);
-            if (idx >= 0)
-                note_store(m, idx, gc_is_arbitrary(v, &in->src), f->name,
-                           in->loc.line);
+            if (idx < 0 || instance_of_other(u, t, f, &in->target))
+                continue;
+            note_store(m, idx, gc_is_arbitrary(v, &in->src), f->name,
+                       in->loc.line);
+            note_record(m, idx, in->src.kind == OP_VAR && in->src.var >= 0 &&
+                        (size_t)in->src.var < f->nvars ? f->vars[in->src.var].rec : NULL);
         }
 }
 
@@ -90,8 +120,10 @@ static void member_table_of(const gc_unit *u, const type_def *t,
                 (e->member_type != T_OBJECT && e->member_type != T_OBJECT_EX))
                 continue;
             for (size_t fi = 0; fi < t->nfields; fi++)
-                if (t->fields[fi].offset == e->member_offset)
+                if (t->fields[fi].offset == e->member_offset) {
                     note_store(m, (int)fi, true, tb->var, e->loc.line);
+                    note_record(m, (int)fi, NULL);
+                }
         }
     }
 }
@@ -186,8 +218,49 @@ static void cover(const gc_unit *u, const type_def *t, const ir_func *f,
         }
 }
 
+/* Does tp_clear of t clear every member it owns, itself (not counting
+ * on other objects' clears)?  Then an object of t in a garbage cycle
+ * drops all its references when the collector clears it. */
+static bool clears_all(const gc_unit *u, const type_def *t, const member_facts *m)
+{
+    const ir_func *f = gc_type_is_gc(t) ? gc_find_func(u, t->slot[TSLOT_CLEAR]) : NULL;
+    if (!f)
+        return false;
+    coverage c = { xcalloc(t->nfields + 1, sizeof(bool)), false, false };
+    cover(u, t, f, true, 0, &c);
+    bool all = !c.opaque;
+    for (size_t i = 0; all && i < t->nfields; i++)
+        all = !m->owned[i] || c.covered[i];
+    free(c.covered);
+    return all;
+}
+
+/* Does member i of t only hold objects declared to be of a struct whose
+ * types (each another type of the file than t) all clear every reference
+ * they own?  A garbage cycle through the member then passes through such
+ * an object, and the collector breaks it there: t's tp_clear need not
+ * clear the member (a socket's context, itself cleared). */
+static bool held_clears_itself(const gc_unit *u, const type_def *t,
+                               const member_facts *m, size_t i,
+                               const bool *type_clears_all)
+{
+    if (!m->rec[i] || m->rec_unknown[i])
+        return false;
+    bool found = false;
+    for (size_t k = 0; k < u->types->len; k++) {
+        const type_def *o = &u->types->items[k];
+        if (!o->record || strcmp(o->record, m->rec[i]))
+            continue;
+        if (o == t || !type_clears_all[k])
+            return false;
+        found = true;
+    }
+    return found;
+}
+
 static void check_slot(const gc_unit *u, const type_def *t,
-                       const member_facts *m, type_slot slot)
+                       const member_facts *m, type_slot slot,
+                       const bool *type_clears_all)
 {
     const ir_func *f = gc_find_func(u, t->slot[slot]);
     if (!f)
@@ -197,7 +270,8 @@ static void check_slot(const gc_unit *u, const type_def *t,
     cover(u, t, f, clearing, 0, &c);
     const char *what = clearing ? "tp_clear" : "tp_traverse";
     for (size_t i = 0; !c.opaque && i < t->nfields; i++) {
-        if (!m->owned[i] || c.covered[i])
+        if (!m->owned[i] || c.covered[i] ||
+            (clearing && held_clears_itself(u, t, m, i, type_clears_all)))
             continue;
         char *key = xasprintf("%s:%s", what, t->fields[i].name);
         gc_report(u, "gc-traverse-incomplete", "warning", f->name, f->loc, 0, key,
@@ -248,25 +322,36 @@ static void check_missing_flag(const gc_unit *u, const type_def *t,
 
 void check_gc_types(const gc_unit *u)
 {
-    for (size_t i = 0; i < u->types->len; i++) {
+    size_t n = u->types->len;
+    member_facts *facts = xcalloc(n + 1, sizeof *facts);
+    bool *type_clears_all = xcalloc(n + 1, sizeof *type_clears_all);
+    for (size_t i = 0; i < n; i++) {
         const type_def *t = &u->types->items[i];
         if (!t->record)
             continue;
-        member_facts m;
-        gather(u, t, &m);
-        if (gc_type_is_gc(t)) {
-            check_slot(u, t, &m, TSLOT_TRAVERSE);
-            check_slot(u, t, &m, TSLOT_CLEAR);
-        }
-        check_missing_flag(u, t, &m);
-        facts_free(&m);
+        gather(u, t, &facts[i]);
+        type_clears_all[i] = clears_all(u, t, &facts[i]);
     }
+    for (size_t i = 0; i < n; i++) {
+        const type_def *t = &u->types->items[i];
+        if (!t->record)
+            continue;
+        if (gc_type_is_gc(t)) {
+            check_slot(u, t, &facts[i], TSLOT_TRAVERSE, type_clears_all);
+            check_slot(u, t, &facts[i], TSLOT_CLEAR, type_clears_all);
+        }
+        check_missing_flag(u, t, &facts[i]);
+        facts_free(&facts[i]);
+    }
+    free(facts);
+    free(type_clears_all);
 }
 
 void check_gc(const gc_unit *u)
 {
     gc_vars_cache cache = { xcalloc(u->nfuncs + 1, sizeof(gc_vars)),
-                            xcalloc(u->nfuncs + 1, sizeof(bool)) };
+                            xcalloc(u->nfuncs + 1, sizeof(bool)),
+                            { NULL, 0, 0, false } };
     gc_unit w = *u;
     w.cache = &cache;
     check_gc_types(&w);
@@ -274,6 +359,7 @@ void check_gc(const gc_unit *u)
     for (size_t i = 0; i < u->nfuncs; i++)
         if (cache.ready[i])
             gc_vars_free(&cache.vars[i]);
+    free(cache.specs.items);
     free(cache.vars);
     free(cache.ready);
 }

@@ -128,8 +128,11 @@ static void note_call(gc_vars *v, const gc_unit *u, const ir_insn *in)
         v->atomic[in->dst] = true;
     if (role == GC_TYPE_OF)
         v->type_of[in->dst] = true;
-    if (role == GC_FROM_SPEC && arg && arg->kind == OP_ADDR_GLOBAL)
+    if (role == GC_FROM_SPEC && arg && arg->kind == OP_ADDR_GLOBAL) {
+        if (v->spec[in->dst] && strcmp(v->spec[in->dst], arg->text))
+            v->spec_mixed[in->dst] = true;
         v->spec[in->dst] = arg->text;
+    }
 }
 
 /* v[dst] takes what is known of src; true if anything changed. */
@@ -149,7 +152,10 @@ static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
         TAKE(type_of, v->type_of[s]);
         TAKE(self, v->self[s]);
         TAKE(from_args, v->from_args[s]);
+        if (v->spec[s] && v->spec[dst] && strcmp(v->spec[s], v->spec[dst]))
+            TAKE(spec_mixed, true);
         TAKE(spec, v->spec[s]);
+        TAKE(spec_mixed, v->spec_mixed[s]);
         TAKE(owned, v->owned[s]);
         TAKE(atomic, v->atomic[s]);
     }
@@ -159,8 +165,36 @@ static bool copy_facts(gc_vars *v, int dst, const ir_operand *src)
     return changed;
 }
 
+/* Does the call make an object that refers only to some of its arguments
+ * (refers-to), each NULL or atomic?  Then that object is atomic too. */
+static bool refers_only_to_atomic(const gc_vars *v, const gc_unit *u,
+                                  const ir_insn *in)
+{
+    const api_rule *r = gc_rule(u, in);
+    if (!r || !r->refers_to)
+        return false;
+    for (size_t a = 0; a < in->nargs && a < 32; a++) {
+        const ir_operand *op = &in->args[a];
+        if (!(r->refers_to & (1u << a)) || op->kind == OP_NULL)
+            continue;
+        if (!var_ok(v, op) || !v->atomic[op->var])
+            return false;
+    }
+    return true;
+}
+
+/* Is in a call whose result may be atomic by what it refers to? */
+static bool makes_referring(const gc_vars *v, const gc_unit *u, const ir_insn *in)
+{
+    const api_rule *r;
+    return in->kind == INSN_CALL && in->dst >= 0 && (size_t)in->dst < v->n &&
+           (r = gc_rule(u, in)) && r->refers_to;
+}
+
 void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
 {
+    const ir_insn **referring = NULL;   /* calls with refers-to */
+    size_t nref = 0, capref = 0;
     v->n = f->nvars;
     v->field = xcalloc(f->nvars + 1, sizeof *v->field);
     v->global = xcalloc(f->nvars + 1, sizeof *v->global);
@@ -171,6 +205,7 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
     v->owned = xcalloc(f->nvars + 1, sizeof *v->owned);
     v->atomic = xcalloc(f->nvars + 1, sizeof *v->atomic);
     v->spec = xcalloc(f->nvars + 1, sizeof *v->spec);
+    v->spec_mixed = xcalloc(f->nvars + 1, sizeof *v->spec_mixed);
     if (f->nparams)
         v->self[0] = true;
     for (size_t i = 0; i < f->nparams; i++)
@@ -180,6 +215,8 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
             const ir_insn *in = &f->blocks[b].insns[i];
             if (in->kind == INSN_CALL)
                 note_call(v, u, in);
+            if (makes_referring(v, u, in))
+                ARRAY_PUSH(referring, nref, capref, in);
             if (in->kind == INSN_INCREF && var_ok(v, &in->src))
                 v->owned[in->src.var] = true;
         }
@@ -192,9 +229,14 @@ void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f)
                 if (in->kind == INSN_ASSIGN && in->dst >= 0 && (size_t)in->dst < v->n)
                     changed |= copy_facts(v, in->dst, &in->src);
             }
+        for (size_t k = 0; k < nref; k++)
+            if (!v->atomic[referring[k]->dst] &&
+                refers_only_to_atomic(v, u, referring[k]))
+                v->atomic[referring[k]->dst] = changed = true;
         if (!changed)
             break;
     }
+    free(referring);
 }
 
 void gc_vars_free(gc_vars *v)
@@ -208,6 +250,7 @@ void gc_vars_free(gc_vars *v)
     free(v->owned);
     free(v->atomic);
     free(v->spec);
+    free(v->spec_mixed);
     memset(v, 0, sizeof *v);
 }
 
@@ -222,6 +265,152 @@ const gc_vars *gc_vars_of(const gc_unit *u, const ir_func *f)
         c->ready[i] = true;
     }
     return &c->vars[i];
+}
+
+/* ---- the type an object is made as ---- */
+
+/* The one PyType_Spec a variable holds a type made from, NULL. */
+static const char *spec_of(const gc_vars *v, int var)
+{
+    return var >= 0 && (size_t)var < v->n && !v->spec_mixed[var] ? v->spec[var] : NULL;
+}
+
+/* The spec of the type var holds at instruction i of blk: the nearest
+ * definition before it in the block (o = PyType_FromSpec(&a); A = o;
+ * o = PyType_FromSpec(&b); B = o;), else what is known of var overall. */
+static const char *spec_before(const gc_unit *u, const gc_vars *v,
+                               const cfg_block *blk, size_t i, int var)
+{
+    while (i-- > 0) {
+        const ir_insn *in = &blk->insns[i];
+        if ((in->kind != INSN_CALL && in->kind != INSN_ASSIGN) || in->dst != var)
+            continue;
+        if (in->kind == INSN_ASSIGN && var_ok(v, &in->src)) {
+            var = in->src.var;
+            continue;
+        }
+        const ir_operand *arg;
+        bool made = in->kind == INSN_CALL && gc_role(u, in, &arg) == GC_FROM_SPEC &&
+                    arg && arg->kind == OP_ADDR_GLOBAL;
+        return made ? arg->text : NULL;
+    }
+    return spec_of(v, var);
+}
+
+static void map_specs(const gc_unit *u, gc_spec_map *m)
+{
+    for (size_t k = 0; k < u->nfuncs; k++) {
+        const ir_func *f = u->funcs[k];
+        const gc_vars *v = gc_vars_of(u, f);
+        for (size_t b = 0; b < f->nblocks; b++)
+            for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+                const ir_insn *in = &f->blocks[b].insns[i];
+                const char *spec;
+                if (in->kind != INSN_STORE || !var_ok(v, &in->src) ||
+                    (in->target.kind != OP_FIELD && in->target.kind != OP_GLOBAL) ||
+                    !(spec = spec_before(u, v, &f->blocks[b], i, in->src.var)))
+                    continue;
+                gc_spec_home h = { in->target.text, spec };
+                ARRAY_PUSH(m->items, m->len, m->cap, h);
+            }
+    }
+    m->ready = true;
+}
+
+const type_def *gc_allocated_type(const gc_unit *u, const gc_vars *v,
+                                  const ir_operand *op)
+{
+    gc_spec_map *m = &u->cache->specs;
+    if (!m->ready)
+        map_specs(u, m);
+    if (op->kind == OP_ADDR_GLOBAL) {
+        const type_def *t = gc_find_type(u, op->text);
+        return t && !t->heap ? t : NULL;
+    }
+    if (var_ok(v, op)) {
+        if (spec_of(v, op->var))
+            return gc_find_type(u, spec_of(v, op->var));
+        if (v->spec[op->var])
+            return NULL;
+        op = v->field[op->var] ? v->field[op->var] : v->global[op->var];
+        if (!op)
+            return NULL;
+    }
+    if (op->kind != OP_FIELD && op->kind != OP_GLOBAL)
+        return NULL;
+    for (size_t i = 0; i < m->len; i++)
+        if (op->text && !strcmp(m->items[i].name, op->text))
+            return gc_find_type(u, m->items[i].spec);
+    return NULL;
+}
+
+/* The one call every definition of var leads to, through copies (up to
+ * depth of them); NULL when var has none, or another kind of definition. */
+static const ir_insn *def_call(const ir_func *f, int var, int depth)
+{
+    const ir_insn *call = NULL;
+    bool defined = false;
+    for (size_t b = 0; b < f->nblocks; b++)
+        for (size_t i = 0; i < f->blocks[b].ninsns; i++) {
+            const ir_insn *in = &f->blocks[b].insns[i];
+            if ((in->kind != INSN_CALL && in->kind != INSN_ASSIGN) || in->dst != var)
+                continue;
+            const ir_insn *c = in;
+            if (in->kind == INSN_ASSIGN)
+                c = in->src.kind == OP_VAR && in->src.var != var && depth > 0
+                    ? def_call(f, in->src.var, depth - 1) : NULL;
+            if (!c || (defined && c != call))
+                return NULL;
+            call = c;
+            defined = true;
+        }
+    return call;
+}
+
+/* The type operand of a call that allocates an instance (gc=new or
+ * plain-new, directly or through the tp_alloc slot); NULL for others. */
+static const ir_operand *alloc_type_arg(const gc_unit *u, const ir_insn *in)
+{
+    const api_rule *r = in->callee ? gc_rule(u, in)
+                        : in->via ? api_rules_find_slot(u->rules, in->via) : NULL;
+    if (!r || (r->gc != GC_NEW && r->gc != GC_PLAIN_NEW) ||
+        r->gc_arg < 1 || r->gc_arg > in->nargs)
+        return NULL;
+    return &in->args[r->gc_arg - 1];
+}
+
+/* Does g return only NULL or a new instance of the type its parameter
+ * holds (make(type) { o = PyObject_New(X, type); ... return o; })?  The
+ * parameter's index, or -1. */
+static int instance_of_param(const ir_func *g, const gc_unit *u)
+{
+    int param = -1;
+    for (size_t b = 0; b < g->nblocks; b++) {
+        const ir_operand *r = &g->blocks[b].value;
+        if (g->blocks[b].term != TERM_RETURN || r->kind == OP_NULL)
+            continue;
+        const ir_insn *c = r->kind == OP_VAR ? def_call(g, r->var, 3) : NULL;
+        const ir_operand *ty = c ? alloc_type_arg(u, c) : NULL;
+        if (!ty || ty->kind != OP_VAR || ty->var < 0 ||
+            (size_t)ty->var >= g->nparams || (param >= 0 && param != ty->var))
+            return -1;
+        param = ty->var;
+    }
+    return param;
+}
+
+const type_def *gc_made_type(const gc_unit *u, const ir_func *f, int var)
+{
+    const ir_insn *c = var >= 0 && (size_t)var >= f->nparams ? def_call(f, var, 3) : NULL;
+    if (!c)
+        return NULL;
+    const gc_vars *v = gc_vars_of(u, f);
+    const ir_operand *ty = alloc_type_arg(u, c);
+    const ir_func *g = ty ? NULL : gc_find_func(u, c->callee);
+    int p = g && g != f ? instance_of_param(g, u) : -1;
+    if (p >= 0 && (size_t)p < c->nargs)
+        ty = &c->args[p];
+    return ty ? gc_allocated_type(u, v, ty) : NULL;
 }
 
 int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op)

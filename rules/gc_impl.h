@@ -38,18 +38,41 @@ typedef struct gc_vars {
     bool *atomic;               /* an object that refers to no other (a
                                    str, an int... from an `atomic` call) */
     const char **spec;          /* a type made from this PyType_Spec */
+    bool *spec_mixed;           /* ... but also from another one */
 } gc_vars;
 
 void gc_vars_init(gc_vars *v, const gc_unit *u, const ir_func *f);
 void gc_vars_free(gc_vars *v);
+
+/* Which PyType_Spec each module-state field or global was made from. */
+typedef struct gc_spec_home {
+    const char *name;           /* field or global */
+    const char *spec;
+} gc_spec_home;
+
+typedef struct gc_spec_map {
+    gc_spec_home *items;
+    size_t len, cap;
+    bool ready;
+} gc_spec_map;
 
 /* The facts of each function of the unit, gathered once (check_gc sets
  * the cache up; the facts are freed with it). */
 typedef struct gc_vars_cache {
     gc_vars *vars;              /* one per function of the unit */
     bool *ready;
+    gc_spec_map specs;          /* made on first use */
 } gc_vars_cache;
 const gc_vars *gc_vars_of(const gc_unit *u, const ir_func *f);
+
+/* The type of the file that a type operand denotes (&Static_Type, a
+ * variable or module-state field set from PyType_FromSpec(&spec)); NULL. */
+const type_def *gc_allocated_type(const gc_unit *u, const gc_vars *v,
+                                  const ir_operand *op);
+/* The type of the file that every object variable var of f holds is made
+ * as (PyObject_New(X, type), or a helper of the file returning a new
+ * instance of the type it is given), NULL when not known. */
+const type_def *gc_made_type(const gc_unit *u, const ir_func *f, int var);
 
 /* The member of t that op denotes, directly or through a copy; -1. */
 int gc_member(const type_def *t, const gc_vars *v, const ir_operand *op);
