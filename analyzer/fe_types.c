@@ -88,12 +88,7 @@ static void read_record(type_def *t, CXCursor value)
     CXType rec = clang_getCanonicalType(ty);
     if (rec.kind != CXType_Record)
         return;
-    CXCursor decl = clang_getTypeDeclaration(rec);
-    CXString usr = clang_getCursorUSR(decl);
-    const char *u = clang_getCString(usr);
-    if (u && *u)
-        t->record = xstrdup(u);
-    clang_disposeString(usr);
+    t->record = cursor_usr(clang_getTypeDeclaration(rec));
     CXString name = clang_getTypeSpelling(ty);
     t->record_name = xstrdup(clang_getCString(name));
     clang_disposeString(name);

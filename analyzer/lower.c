@@ -361,11 +361,7 @@ static char *pointee_record(CXType t)
     CXType p = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
     if (p.kind != CXType_Record)
         return NULL;
-    CXString usr = clang_getCursorUSR(clang_getTypeDeclaration(p));
-    const char *u = clang_getCString(usr);
-    char *rec = u && *u ? xstrdup(u) : NULL;
-    clang_disposeString(usr);
-    return rec;
+    return cursor_usr(clang_getTypeDeclaration(p));
 }
 
 static int declare_var(lower_ctx *x, CXCursor decl, ir_var_kind kind)
@@ -855,16 +851,21 @@ void member_fns_free(member_fns *m)
     memset(m, 0, sizeof *m);
 }
 
+char *cursor_usr(CXCursor decl)
+{
+    CXString s = clang_getCursorUSR(decl);
+    const char *usr = clang_getCString(s);
+    char *out = usr && *usr ? xstrdup(usr) : NULL;
+    clang_disposeString(s);
+    return out;
+}
+
 char *cursor_member_usr(CXCursor c)
 {
     c = cursor_unwrap(c, NULL);
     if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
         return NULL;
-    CXString s = clang_getCursorUSR(clang_getCursorReferenced(c));
-    const char *usr = clang_getCString(s);
-    char *out = usr && *usr ? xstrdup(usr) : NULL;
-    clang_disposeString(s);
-    return out;
+    return cursor_usr(clang_getCursorReferenced(c));
 }
 
 /* The function a call through the member expression callee reaches, when
@@ -1394,11 +1395,7 @@ static char *field_record(CXCursor c)
     CXCursor fd = clang_getCursorReferenced(c);
     if (clang_getCursorKind(fd) != CXCursor_FieldDecl)
         return NULL;
-    CXString usr = clang_getCursorUSR(clang_getCursorSemanticParent(fd));
-    const char *u = clang_getCString(usr);
-    char *rec = u && *u ? xstrdup(u) : NULL;
-    clang_disposeString(usr);
-    return rec;
+    return cursor_usr(clang_getCursorSemanticParent(fd));
 }
 
 static ir_operand lower_member(lower_ctx *x, CXCursor c)

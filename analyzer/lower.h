@@ -29,6 +29,9 @@ void member_fns_note(member_fns *m, const char *member, const char *fn);
 const char *member_fns_find(const member_fns *m, const char *member);
 void member_fns_free(member_fns *m);
 
+/* The USR of a declaration (caller frees), or NULL when it has none. */
+char *cursor_usr(CXCursor decl);
+
 /* The USR of the member a MemberRefExpr names (caller frees), or NULL when
  * c is not a member reference. */
 char *cursor_member_usr(CXCursor c);
