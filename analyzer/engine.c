@@ -122,6 +122,7 @@ typedef struct summary_acc {
     unsigned zero_fails;    /* int paths returning 0 with an exception */
     unsigned consumed_zero_fail; /* params consumed on every such path */
     unsigned zero_oks;      /* the other paths */
+    unsigned zero_successes; /* int paths succeeding with 0 */
     unsigned consumed_zero_ok;   /* params consumed on every such path */
     unsigned ret_param, ret_param_mask; /* paths returning a parameter */
     unsigned ret_static;    /* paths returning a static object, borrowed */
@@ -1088,8 +1089,7 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
     rv->made = r->makes;
     if (r->fail == FAIL_NEG1) {
         rv->sign = 1;
-        rv->status = m->known && !r->returns_value && r->origin &&
-                     strcmp(r->origin, "summary") != 0;
+        rv->status = m->known && !r->returns_value && r->origin;
     }
     if (kind == REF_NEW && null != NULL_YES) {
         rv->tracked = true;
@@ -2069,6 +2069,8 @@ static void summarize_return(engine *e, path_state *st, int rv)
     } else {
         a->successes++;
         a->consumed_ok = meet(a->successes, a->consumed_ok, consumed);
+        if (e->f->returns_int && v && v->null == NULL_YES)
+            a->zero_successes++;
     }
     /* the same for int functions that report failure with 0 */
     if (e->f->returns_int && v && v->null == NULL_YES && st->exc == EXC_YES) {
@@ -2188,6 +2190,8 @@ static void make_summary(const engine *e, func_summary *s)
     /* an int function that returns 0 on every path (a setup step that
      * cannot fail): "if (setup(m) < 0)" is never taken */
     s->returns_zero = e->f->returns_int && a->returns && a->zero_paths == a->returns;
+    s->success_zero = s->fail == FAIL_NEG1 && a->successes &&
+                      a->zero_successes == a->successes;
     for (unsigned p = 0; p < 32 && a->returns && !s->zero_iff_arg; p++)
         if (a->zero_iff & (1u << p))
             s->zero_iff_arg = p + 1;
@@ -2204,6 +2208,7 @@ static void make_summary(const engine *e, func_summary *s)
         s->fresh = false;
         s->never_is = NULL;
         s->ret_arg = 0;
+        s->success_zero = false;
     }
 }
 

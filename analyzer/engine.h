@@ -199,6 +199,8 @@ typedef struct func_summary {
     unsigned null_if_arg;   /* 1-based object parameter that is NULL on every
                                path returning NULL without an exception */
     bool returns_zero;      /* an int function returning 0 on every path */
+    bool success_zero;      /* an int function failing with -1 whose every
+                               other path returns 0 (a status result) */
     bool or_static;         /* returns a new reference, or a static object
                                (Py_None) borrowed */
     bool two_refs;          /* a static function called only directly:

@@ -96,6 +96,9 @@ static void summary_to_rule(const ir_func *f, const func_summary *s,
     r->nonzero_if_arg = s->nonzero_if_arg;
     r->null_if_arg = s->null_if_arg;
     r->returns_zero = s->returns_zero;
+    /* a status helper's success is 0; any other int helper's success
+     * result may be a count or a truth value */
+    r->returns_value = !s->success_zero;
     r->or_static = s->or_static;
     r->two_refs = s->two_refs;
     r->returns_arg = s->ret_arg;
