@@ -2228,7 +2228,15 @@ static uint64_t value_hash(const ref_value *rv)
                    (uint64_t)rv->released << 8 | (uint64_t)rv->stolen << 9 |
                    (uint64_t)rv->err_indicator << 10 |
                    (uint64_t)rv->place_released << 11 |
-                   (uint64_t)rv->status << 12);
+                   (uint64_t)rv->status << 12 |
+                   (uint64_t)(rv->below >= 0) << 13 |
+                   (uint64_t)(rv->same >= 0) << 14);
+    /* an int's bounds decide later tests: states that differ in them
+     * are not the same state */
+    if (rv->has_lo)
+        h = mix(h, (uint64_t)rv->lo ^ 0x1001);
+    if (rv->has_hi)
+        h = mix(h, (uint64_t)rv->hi ^ 0x2002);
     return h;
 }
 
