@@ -33,7 +33,8 @@ typedef enum {
     EVK_NULL_OK,    /* a: callee */
     EVK_BRANCH,     /* a: variable or NULL, flag: taken */
     EVK_MOVED,      /* the old value of a field is now the function's */
-    EVK_SLOT        /* a: callee; the old item of a slot likewise */
+    EVK_SLOT,       /* a: callee; the old item of a slot likewise */
+    EVK_TYPE_BACK   /* a: callee; a raw free hands back the type's ref */
 } event_kind;
 
 typedef struct trace_event {
@@ -69,6 +70,10 @@ static char *event_text(const trace_event *ev)
         return xasprintf("%s overwrites the slot this item was read from: "
                          "this function now owns the container's reference "
                          "to it", ev->a);
+    case EVK_TYPE_BACK:
+        return xasprintf("%s() frees the object but not the reference to its "
+                         "heap type that PyObject_New() took: this function "
+                         "now owns that reference", ev->a);
     case EVK_BRANCH:
         if (ev->a && ev->b)   /* b: an int variable */
             return xasprintf("'%s' is %s", ev->a, ev->flag ? "not 0" : "0");
@@ -245,7 +250,7 @@ static int new_value(path_state *st, nullness null, ref_kind kind)
     v.kind = kind;
     v.null = null;
     v.owner = v.name_var = v.slot_of = v.size_of = v.kind_of = v.member_alias = -1;
-    v.items_val = v.below = v.same = -1;
+    v.items_val = v.below = v.same = v.made_of_type = -1;
     v.origin_event = v.null_event = v.release_event = -1;
     v.less_of = -1;
     ARRAY_PUSH(st->vals, st->nvals, st->capvals, v);
@@ -1091,6 +1096,15 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
         rv->sign = 1;
         rv->status = m->known && !r->returns_value && r->origin;
     }
+    if ((r->gc == GC_NEW || r->gc == GC_PLAIN_NEW) && r->gc_arg &&
+        r->gc_arg <= in->nargs) {
+        int t = operand_value(st, &in->args[r->gc_arg - 1]);
+        rv = &st->vals[v];   /* operand_value may have moved the values */
+        /* a parameter (tp_new's type) is most often a static type, which
+         * the object holds no reference to */
+        if (!st->vals[t].static_obj && !st->vals[t].is_param)
+            rv->made_of_type = t;
+    }
     if (kind == REF_NEW && null != NULL_YES) {
         rv->tracked = true;
         rv->owned = r->two_refs ? 2 : 1;
@@ -1323,6 +1337,27 @@ static bool right_kind_argument(path_state *st, const ir_insn *in,
     return st->vals[v].made == r->fails_unless && st->vals[v].null == NULL_NO;
 }
 
+/* PyObject_Del(o) of an object this function made with PyObject_New() of
+ * a heap type frees the memory only: the reference to the type that the
+ * object held is now the function's to release (Py_DECREF(o) would have
+ * run the type's dealloc, which releases it). */
+static void type_ref_back(engine *e, path_state *st, const ir_insn *in,
+                          const api_rule *r)
+{
+    if ((r->gc != GC_FREE && r->gc != GC_PLAIN_FREE) || !r->gc_arg ||
+        r->gc_arg > in->nargs)
+        return;
+    int o = operand_value(st, &in->args[r->gc_arg - 1]);
+    int t = st->vals[o].made_of_type;
+    if (t < 0 || st->vals[o].null == NULL_YES)
+        return;
+    st->vals[o].made_of_type = -1;
+    bool fresh_ref = !st->vals[t].tracked;
+    gain_reference(e, st, t, in->loc, EVK_TYPE_BACK, in->callee);
+    if (fresh_ref)
+        st->vals[t].type_ref = true;
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -1401,6 +1436,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
         forget_fields(st, in);
     forget_call_elements(st, in, opaque);
     steal_args(e, st, b, in, r, r->steals | r->steals_on_success, false);
+    type_ref_back(e, st, in, r);
     keep_args(st, in, r);
     bind_out_params(e, st, in);
     if (nroles > 0 && !r->format_build)

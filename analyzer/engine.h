@@ -100,6 +100,11 @@ typedef struct ref_value {
                               a == b, or a != b not taken), -1 */
     int name_var;          /* first named variable that held it, or -1 */
     int sign;              /* int results: -1 negative, 0 unknown, 1 >= 0 */
+    int made_of_type;      /* an object made by PyObject_New of a type
+                              that may be a heap type: that type's value,
+                              whose reference the object holds; -1 */
+    bool type_ref;         /* an owned reference to a heap type that a raw
+                              free (PyObject_Del) handed back */
     bool has_lo, has_hi;   /* an int's bounds known on the path (from
                               tests against constants): lo <= v <= hi */
     long long lo, hi;

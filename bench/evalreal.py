@@ -249,9 +249,7 @@ def main():
                "triaged (each has a clean corpus case), and findings judged true "
                "bugs that are now reported at another point of the same path, "
                "with another message or under another rule (a NULL handed to a "
-               "call that checks for NULL is judged by exception-state), or that "
-               "are no longer found (`_hashlib`'s `PyObject_Free` of a new object "
-               "of a heap type: the type's reference is not modelled).  The "
+               "call that checks for NULL is judged by exception-state).  The "
                "verdicts are kept so that a finding that comes back is judged:")
     out.append("")
     verdict_table(out, gone, verdicts)

@@ -60,6 +60,9 @@ static void report_leak(checker_ctx *cx, size_t i, const ref_value *v,
     const char *var = checker_value_name(cx, (int)i);
     char *what = v->from_caller
                      ? xstrdup("reference taken over from the caller")
+                 : v->type_ref
+                     ? xasprintf("reference to the heap type of the object "
+                                 "freed at line %u", v->origin.line)
                  : v->origin_api
                      ? xasprintf("new reference from %s()", v->origin_api)
                  : v->kind == REF_HELD
