@@ -33,9 +33,9 @@ static const format_unit parse_units[] = {
     { "O", { FARG_OBJECT_OUT }, 1, { "objptr" } }, { "S", { FARG_OBJECT_OUT }, 1 , { "objptr" } },
     { "Y", { FARG_OBJECT_OUT }, 1, { "objptr" } }, { "U", { FARG_OBJECT_OUT }, 1 , { "objptr" } },
     { "s", { V }, 1, { "char **" } }, { "z", { V }, 1 , { "char **" } }, { "y", { V }, 1 , { "char **" } }, { "u", { V }, 1 , { "ptr" } },
-    { "Z", { V }, 1, { "ptr" } }, { "b", { V }, 1 , { "char *" } }, { "B", { V }, 1 , { "char *" } }, { "h", { V }, 1 , { "short *" } },
-    { "H", { V }, 1, { "short *" } }, { "i", { V }, 1 , { "int *" } }, { "I", { V }, 1 , { "int *" } }, { "l", { V }, 1 , { "long *" } },
-    { "k", { V }, 1, { "long *" } }, { "L", { V }, 1 , { "long long *" } }, { "K", { V }, 1 , { "long long *" } }, { "n", { V }, 1 , { "long *" } },
+    { "Z", { V }, 1, { "ptr" } }, { "b", { V }, 1 , { "char *" } }, { "B", { V }, 1 , { "unsigned char *" } }, { "h", { V }, 1 , { "short *" } },
+    { "H", { V }, 1, { "unsigned short *" } }, { "i", { V }, 1 , { "int *" } }, { "I", { V }, 1 , { "unsigned int *" } }, { "l", { V }, 1 , { "long *" } },
+    { "k", { V }, 1, { "unsigned long *" } }, { "L", { V }, 1 , { "long long *" } }, { "K", { V }, 1 , { "unsigned long long *" } }, { "n", { V }, 1 , { "long *" } },
     { "c", { V }, 1, { "char *" } }, { "C", { V }, 1 , { "int *" } }, { "f", { V }, 1 , { "float *" } }, { "d", { V }, 1 , { "double *" } },
     { "D", { V }, 1, { "ptr" } }, { "p", { V }, 1 , { "int *" } },
     { NULL, { V }, 0, { NULL } }
@@ -49,8 +49,8 @@ static const format_unit build_units[] = {
     { "N", { FARG_OBJECT_STEAL }, 1, { "obj" } },
     { "s", { V }, 1, { "char *" } }, { "z", { V }, 1 , { "char *" } }, { "u", { V }, 1 , { "ptr" } }, { "U", { V }, 1 , { "char *" } },
     { "y", { V }, 1, { "char *" } }, { "i", { V }, 1 , { "int" } }, { "b", { V }, 1 , { "int" } }, { "h", { V }, 1 , { "int" } },
-    { "l", { V }, 1, { "long" } }, { "B", { V }, 1 , { "int" } }, { "H", { V }, 1 , { "int" } }, { "I", { V }, 1 , { "int" } },
-    { "k", { V }, 1, { "long" } }, { "L", { V }, 1 , { "long long" } }, { "K", { V }, 1 , { "long long" } }, { "n", { V }, 1 , { "long" } },
+    { "l", { V }, 1, { "long" } }, { "B", { V }, 1 , { "int" } }, { "H", { V }, 1 , { "int" } }, { "I", { V }, 1 , { "unsigned int" } },
+    { "k", { V }, 1, { "unsigned long" } }, { "L", { V }, 1 , { "long long" } }, { "K", { V }, 1 , { "unsigned long long" } }, { "n", { V }, 1 , { "long" } },
     { "c", { V }, 1, { "int" } }, { "C", { V }, 1 , { "int" } }, { "d", { V }, 1 , { "double" } }, { "f", { V }, 1 , { "double" } },
     { "D", { V }, 1, { "ptr" } }, { "p", { V }, 1 , { "int" } },
     { NULL, { V }, 0, { NULL } }
@@ -216,10 +216,10 @@ bool format_type_ok(const char *expected, const char *actual)
         return n >= 2 && !strcmp(actual + n - 2, "**");
     if (!strcmp(expected, "fn"))
         return strstr(actual, "(*)") != NULL || strchr(actual, '(') != NULL;
-    if (!strcmp(expected, "int") && !strncmp(actual, "enum ", 5))
-        return true;
     char a[256], e[256];
     unsigned_free(actual, a, sizeof a);
     unsigned_free(expected, e, sizeof e);
+    if (!strcmp(e, "int") && !strncmp(actual, "enum ", 5))
+        return true;
     return !strcmp(a, e);
 }
