@@ -858,6 +858,30 @@ static void bind_out_params(const engine *e, path_state *st, const ir_insn *in)
     }
 }
 
+/* The PyObject ** argument of an out-new call (&attr) gets a new reference
+ * (found) or NULL. */
+static void bind_out_new(engine *e, path_state *st, const ir_insn *in,
+                         const api_rule *r, bool found)
+{
+    if (!r->out_new || r->out_new > in->nargs)
+        return;
+    const ir_operand *a = &in->args[r->out_new - 1];
+    if (a->kind != OP_ADDR || a->var < 0 || !e->f->vars[a->var].is_object)
+        return;
+    int v = new_value(st, found ? NULL_NO : NULL_YES,
+                      found ? REF_NEW : REF_UNKNOWN);
+    st->var_val[a->var] = v;
+    if (!found)
+        return;
+    ref_value *rv = &st->vals[v];
+    rv->tracked = true;
+    rv->owned = 1;
+    rv->origin = in->loc;
+    rv->origin_api = in->callee ? in->callee : "an indirect call";
+    int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL, false);
+    st->vals[v].origin_event = ev;
+}
+
 /* ---- calls ---- */
 
 /* What the engine assumes of a call: the rules, a summary, or CPython's
@@ -1129,6 +1153,7 @@ static path_state *null_outcome(engine *e, const path_state *st,
     steal_args(e, fs, b, in, r, failure ? r->steals | r->steals_on_failure
                                         : r->steals, failure);
     bind_out_params(e, fs, in);
+    bind_out_new(e, fs, in, r, false);
     const char *callee = in->callee ? in->callee : "the call";
     if (failure) {
         fs->exc = EXC_YES;
@@ -1358,6 +1383,28 @@ static void type_ref_back(engine *e, path_state *st, const ir_insn *in,
         st->vals[t].type_ref = true;
 }
 
+/* An out-new call that succeeded: 1 with a new reference in the output,
+ * or (a second state, pushed) 0 with NULL there. */
+static void split_out_new(engine *e, path_state *st, const ir_insn *in,
+                          const api_rule *r)
+{
+    if (!r->out_new)
+        return;
+    path_state *ns = state_copy(e->f, st);
+    if (in->dst >= 0)
+        ns->var_val[in->dst] = new_value(ns, NULL_YES, REF_UNKNOWN);
+    bind_out_new(e, ns, in, r, false);
+    push(e, ns);
+    if (in->dst >= 0) {
+        int v = new_value(st, NULL_NO, REF_UNKNOWN);
+        st->vals[v].sign = 1;
+        st->vals[v].has_lo = st->vals[v].has_hi = true;
+        st->vals[v].lo = st->vals[v].hi = 1;
+        st->var_val[in->dst] = v;
+    }
+    bind_out_new(e, st, in, r, true);
+}
+
 static void exec_call(engine *e, path_state *st, const cfg_block *b,
                       const ir_insn *in)
 {
@@ -1444,6 +1491,7 @@ static void exec_call(engine *e, path_state *st, const cfg_block *b,
     set_result(e, st, in, &m);
     if (m.known)
         member_access(st, in, r);
+    split_out_new(e, st, in, r);
 }
 
 static void exec_insn(engine *e, path_state *st, const cfg_block *b,

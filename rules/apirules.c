@@ -335,6 +335,7 @@ static const flag_spec position_keys[] = {
     { "null-if", offsetof(api_rule, null_if_arg) },
     { "new-size", offsetof(api_rule, new_size_arg) },
     { "nonzero-if", offsetof(api_rule, nonzero_if_arg) },
+    { "out-new", offsetof(api_rule, out_new) },
     { "returns-arg", offsetof(api_rule, returns_arg) },
     { "zero-iff", offsetof(api_rule, zero_iff_arg) },
     { NULL, 0 }

@@ -133,6 +133,10 @@ typedef struct api_rule {
                                the format describes (Py_BuildValue) */
     unsigned returns_arg;   /* 1-based argument it returns, with one more
                                reference (Py_INCREF(x); return x;); 0: none */
+    unsigned out_new;       /* 1-based PyObject ** argument that receives a
+                               new reference when the call returns 1, and
+                               NULL when it returns 0 or fails
+                               (_PyObject_LookupAttr); 0: none */
     bool size_of;           /* returns the number of items of the tuple or
                                list argument 1 */
     bool item_get;          /* returns, borrowed, the item at index arg 2

@@ -159,6 +159,10 @@ static void unchecked_result(const pass_ctx *pc, const ir_insn *in,
         return;
     if (r->fail != FAIL_NEG1 && r->fail != FAIL_ZERO)
         return;
+    /* the output of an out-new call tells the outcome too ("if (attr ==
+     * NULL && !PyErr_Occurred())"); the paths judge how it is handled */
+    if (r->out_new)
+        return;
     pass_report(pc, "exception-state", "warning", in->loc, in->callee,
                 xasprintf("the result of %s() is not checked: when it fails "
                           "(%s, with an exception set) the error goes unnoticed",
