@@ -270,6 +270,10 @@ static void test_capi_out_params_and_versions(void **state)
     assert_int_equal(x->ret, RET_INT);
     assert_int_equal(x->fail, FAIL_NEG1);
     assert_int_equal(x->since, 0x030d0000);
+    assert_int_equal(x->out_new, 3);          /* &result */
+    assert_int_equal(must_find(r, "PyWeakref_GetRef", false)->out_new, 2);
+    assert_int_equal(must_find(r, "_PyObject_LookupAttr", false)->out_new, 3);
+    assert_int_equal(must_find(r, "PyDict_SetDefaultRef", false)->out_new, 0);
 
     x = must_find(r, "PyObject_GetOptionalAttr", false);
     assert_int_equal(x->ret, RET_INT);
