@@ -317,9 +317,18 @@ static int var_value(path_state *st, int var)
 static int *element_place(path_state *st, const ir_operand *op)
 {
     /* an element that holds no pointer is not followed: it holds no
-     * reference, and following each would multiply the states */
-    if (op->var < 0 || op->index == IDX_UNKNOWN || op->scalar)
+     * reference, and following each would multiply the states.  Only a
+     * parameter's own output (*out = PyLong_AsLong(o); if (*out == -1 &&
+     * PyErr_Occurred())), a bounded few, is followed */
+    if (op->var < 0 || op->index == IDX_UNKNOWN)
         return NULL;
+    if (op->scalar && op->index != IDX_CONST)
+        return NULL;
+    if (op->scalar) {
+        int owner = var_value(st, op->var);   /* may grow vals: id first */
+        if (!st->vals[owner].is_param)
+            return NULL;
+    }
     long long key = op->ival;
     if (op->index == IDX_VAR) {
         if (op->index_var < 0)
