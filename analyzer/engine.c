@@ -867,6 +867,21 @@ static void bind_out_params(const engine *e, path_state *st, const ir_insn *in)
     }
 }
 
+/* Value v is the new reference(s) call in gives the function: owned, with
+ * the call as its origin and the first event of its trace. */
+static void own_new_reference(engine *e, path_state *st, int v,
+                              const ir_insn *in, int owned, bool assumed)
+{
+    ref_value *rv = &st->vals[v];
+    rv->tracked = true;
+    rv->owned = owned;
+    rv->assumed = assumed;
+    rv->origin = in->loc;
+    rv->origin_api = in->callee ? in->callee : "an indirect call";
+    int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL, assumed);
+    st->vals[v].origin_event = ev;
+}
+
 /* The PyObject ** argument of an out-new call (&attr) gets a new reference
  * (found) or NULL. */
 static void bind_out_new(engine *e, path_state *st, const ir_insn *in,
@@ -880,15 +895,8 @@ static void bind_out_new(engine *e, path_state *st, const ir_insn *in,
     int v = new_value(st, found ? NULL_NO : NULL_YES,
                       found ? REF_NEW : REF_UNKNOWN);
     st->var_val[a->var] = v;
-    if (!found)
-        return;
-    ref_value *rv = &st->vals[v];
-    rv->tracked = true;
-    rv->owned = 1;
-    rv->origin = in->loc;
-    rv->origin_api = in->callee ? in->callee : "an indirect call";
-    int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL, false);
-    st->vals[v].origin_event = ev;
+    if (found)
+        own_new_reference(e, st, v, in, 1, false);
 }
 
 /* ---- calls ---- */
@@ -1139,15 +1147,8 @@ static void set_result(engine *e, path_state *st, const ir_insn *in,
             rv->made_of_type = t;
     }
     if (kind == REF_NEW && null != NULL_YES) {
-        rv->tracked = true;
-        rv->owned = r->two_refs ? 2 : 1;
-        rv->assumed = m->assumed;
         rv->summarized = m->known && r->origin && !strcmp(r->origin, "summary");
-        rv->origin = in->loc;
-        rv->origin_api = in->callee ? in->callee : "an indirect call";
-        int ev = add_event(e, st, in->loc, EVK_NEW, rv->origin_api, NULL,
-                           m->assumed);
-        st->vals[v].origin_event = ev;
+        own_new_reference(e, st, v, in, r->two_refs ? 2 : 1, m->assumed);
     }
 }
 
@@ -1400,17 +1401,13 @@ static void split_out_new(engine *e, path_state *st, const ir_insn *in,
     if (!r->out_new)
         return;
     path_state *ns = state_copy(e->f, st);
+    const ir_operand zero = ir_op_int(0), one = ir_op_int(1);
     if (in->dst >= 0)
-        ns->var_val[in->dst] = new_value(ns, NULL_YES, REF_UNKNOWN);
+        ns->var_val[in->dst] = operand_value(ns, &zero);
     bind_out_new(e, ns, in, r, false);
     push(e, ns);
-    if (in->dst >= 0) {
-        int v = new_value(st, NULL_NO, REF_UNKNOWN);
-        st->vals[v].sign = 1;
-        st->vals[v].has_lo = st->vals[v].has_hi = true;
-        st->vals[v].lo = st->vals[v].hi = 1;
-        st->var_val[in->dst] = v;
-    }
+    if (in->dst >= 0)
+        st->var_val[in->dst] = operand_value(st, &one);
     bind_out_new(e, st, in, r, true);
 }
 
@@ -1674,14 +1671,26 @@ static bool ranges_comparable(const ir_func *f, const ir_operand *lop,
            !(operand_unsigned(f, rop) && a->lo < 0);
 }
 
+/* The values (*l, *r) and ranges (*a, *b) of a comparison's two sides;
+ * false when the ranges cannot be compared. */
+static bool side_ranges(const ir_func *f, path_state *st,
+                        const ir_operand *lop, const ir_operand *rop,
+                        int *l, int *r, int_range *a, int_range *b)
+{
+    *l = operand_value(st, lop);
+    *r = operand_value(st, rop);
+    *a = value_range(st, *l, operand_unsigned(f, lop));
+    *b = value_range(st, *r, operand_unsigned(f, rop));
+    return ranges_comparable(f, lop, rop, a, b);
+}
+
 /* "l cmp r" holds: when one side is a single number, narrow the other. */
 static void refine_range(const ir_func *f, path_state *st, const ir_operand *lop,
                          const ir_operand *rop, ir_cmp cmp)
 {
-    int l = operand_value(st, lop), r = operand_value(st, rop);
-    int_range a = value_range(st, l, operand_unsigned(f, lop));
-    int_range b = value_range(st, r, operand_unsigned(f, rop));
-    if (!ranges_comparable(f, lop, rop, &a, &b))
+    int l, r;
+    int_range a, b;
+    if (!side_ranges(f, st, lop, rop, &l, &r, &a, &b))
         return;
     if (b.lo == b.hi)
         narrow_to(&st->vals[l], a, cmp, b.lo);
@@ -1690,10 +1699,10 @@ static void refine_range(const ir_func *f, path_state *st, const ir_operand *lop
 }
 
 /* The comparison a test against a constant makes (x > 0 for COND_POS),
- * with *k the constant; false for a test that is not one. */
-static bool cond_as_compare(const ir_cond *c, ir_cmp *cmp, long long *k)
+ * with *k the constant's operand; false for a test that is not one. */
+static bool cond_as_compare(const ir_cond *c, ir_cmp *cmp, ir_operand *k)
 {
-    *k = c->kind == COND_EQ ? c->ival : 0;
+    *k = ir_op_int(c->kind == COND_EQ ? c->ival : 0);
     *cmp = c->kind == COND_EQ ? CMP_EQ : c->kind == COND_POS ? CMP_GT : CMP_LT;
     return c->kind == COND_EQ || c->kind == COND_POS || c->kind == COND_NEG;
 }
@@ -1703,10 +1712,9 @@ static void compare_outcomes(const ir_func *f, path_state *st,
                              const ir_operand *lop, const ir_operand *rop,
                              ir_cmp cmp, bool *can_t, bool *can_f)
 {
-    int l = operand_value(st, lop), r = operand_value(st, rop);
-    int_range a = value_range(st, l, operand_unsigned(f, lop));
-    int_range b = value_range(st, r, operand_unsigned(f, rop));
-    if (!ranges_comparable(f, lop, rop, &a, &b))
+    int l, r;
+    int_range a, b;
+    if (!side_ranges(f, st, lop, rop, &l, &r, &a, &b))
         return;
     bool rt = true, rf = true;
     range_outcomes(&a, &b, cmp, &rt, &rf);
@@ -1776,11 +1784,9 @@ static void cond_outcomes(const ir_func *f, path_state *st, const ir_cond *c,
             *can_t = *can_t && v->null != NULL_NO;
     }
     ir_cmp cmp;
-    long long k;
-    if (cond_as_compare(c, &cmp, &k)) {
-        ir_operand kop = ir_op_int(k);
-        compare_outcomes(f, st, &c->value, &kop, cmp, can_t, can_f);
-    }
+    ir_operand k;
+    if (cond_as_compare(c, &cmp, &k))
+        compare_outcomes(f, st, &c->value, &k, cmp, can_t, can_f);
 }
 
 /* "if (arg == Py_None)": on the equal side a parameter is that static
@@ -1849,11 +1855,9 @@ static void refine(const engine *e, path_state *st, const ir_cond *c, bool taken
         return;
     }
     ir_cmp cmp;
-    long long k;
-    if (cond_as_compare(c, &cmp, &k)) {
-        ir_operand kop = ir_op_int(k);
-        refine_range(e->f, st, &c->value, &kop, taken ? cmp : negate_cmp(cmp));
-    }
+    ir_operand k;
+    if (cond_as_compare(c, &cmp, &k))
+        refine_range(e->f, st, &c->value, &k, taken ? cmp : negate_cmp(cmp));
     int tested = c->kind == COND_NONZERO ? operand_value(st, &c->value) : -1;
     if ((c->kind == COND_POS || (c->kind == COND_EQ && c->ival > 0) ||
          (tested >= 0 && st->vals[tested].sign > 0)) && taken) {
