@@ -80,12 +80,7 @@ static int param_of(CXCursor fn, CXCursor c)
 /* X for the pointer &X, else the null cursor. */
 static CXCursor address_of(CXCursor ptr)
 {
-    CXCursor u = strip(ptr), x;
-    if (clang_getCursorKind(u) != CXCursor_UnaryOperator ||
-        clang_getCursorUnaryOperatorKind(u) != CXUnaryOperator_AddrOf ||
-        !expr_kids(u, &x, 1))
-        return clang_getNullCursor();
-    return x;
+    return cursor_address_operand(strip(ptr));
 }
 
 static bool name_slot(CXCursor fn, CXCursor c, slot_path *s);

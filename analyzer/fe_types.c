@@ -34,14 +34,6 @@ static const struct {
     { 74, TSLOT_FREE }, { 72, TSLOT_MEMBERS }, { 63, TSLOT_ITERNEXT },
 };
 
-static char *spelling(CXCursor c)
-{
-    CXString s = clang_getCursorSpelling(c);
-    char *out = xstrdup(clang_getCString(s));
-    clang_disposeString(s);
-    return out;
-}
-
 /* The function or variable an initialiser names, through casts; NULL. */
 static char *named_decl(CXCursor value)
 {
@@ -50,7 +42,7 @@ static char *named_decl(CXCursor value)
         return NULL;
     CXCursor d = clang_getCursorReferenced(e);
     enum CXCursorKind k = clang_getCursorKind(d);
-    return k == CXCursor_FunctionDecl || k == CXCursor_VarDecl ? spelling(d) : NULL;
+    return k == CXCursor_FunctionDecl || k == CXCursor_VarDecl ? cursor_name(d) : NULL;
 }
 
 /* ---- the instance struct ---- */
@@ -66,7 +58,7 @@ static enum CXVisitorResult field_visitor(CXCursor c, CXClientData data)
     if (!type_is_object_ptr(clang_getCursorType(c)))
         return CXVisit_Continue;
     type_field f;
-    f.name = spelling(c);
+    f.name = cursor_name(c);
     long long bits = clang_Type_getOffsetOf(w->record, f.name);
     f.offset = bits >= 0 ? bits / 8 : -1;
     ARRAY_PUSH(w->t->fields, w->t->nfields, w->t->capfields, f);
@@ -163,7 +155,7 @@ typedef struct name_list {
 static enum CXVisitorResult name_visitor(CXCursor c, CXClientData data)
 {
     name_list *l = data;
-    char *name = spelling(c);
+    char *name = cursor_name(c);
     ARRAY_PUSH(l->names, l->n, l->cap, name);
     return CXVisit_Continue;
 }
@@ -179,7 +171,7 @@ static char *designator(CXCursor c, CXCursor *value)
     CXCursor *kids = cursor_children(c, &n);
     char *name = NULL;
     if (n >= 2 && clang_getCursorKind(kids[0]) == CXCursor_MemberRef) {
-        name = spelling(kids[0]);
+        name = cursor_name(kids[0]);
         *value = kids[n - 1];
     }
     free(kids);
@@ -244,7 +236,7 @@ static enum CXChildVisitResult type_visitor(CXCursor c, CXCursor parent,
     type_def t;
     memset(&t, 0, sizeof t);
     t.heap = heap;
-    t.var = spelling(c);
+    t.var = cursor_name(c);
     t.file = cursor_decl_site(c, &t.loc);
     read_init(&t, init, clang_getCursorType(c));
     type_def_list *out = data;

@@ -334,23 +334,15 @@ static unsigned start_offset(CXCursor c)
 static char *assigned_function(CXCursor value)
 {
     value = cursor_unwrap(value, NULL);
-    if (clang_getCursorKind(value) == CXCursor_UnaryOperator &&
-        clang_getCursorUnaryOperatorKind(value) == CXUnaryOperator_AddrOf) {
-        size_t n;
-        CXCursor *k = cursor_children(value, &n);
-        if (n)
-            value = cursor_unwrap(k[0], NULL);
-        free(k);
-    }
+    CXCursor target = cursor_address_operand(value);
+    if (!clang_Cursor_isNull(target))
+        value = cursor_unwrap(target, NULL);
     if (clang_getCursorKind(value) != CXCursor_DeclRefExpr)
         return NULL;
     CXCursor d = clang_getCursorReferenced(value);
     if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
         return NULL;
-    CXString s = clang_getCursorSpelling(d);
-    char *name = xstrdup(clang_getCString(s));
-    clang_disposeString(s);
-    return name;
+    return cursor_name(d);
 }
 
 /* `o->m = value;`: note which function member m is set to (a NULL store
@@ -392,9 +384,7 @@ static enum CXChildVisitResult taken_visitor(CXCursor c, CXCursor parent,
         CXCursor d = clang_getCursorReferenced(c);
         if (clang_getCursorKind(d) == CXCursor_FunctionDecl &&
             start_offset(c) != ts->last_call_start) {
-            CXString s = clang_getCursorSpelling(d);
-            char *name = xstrdup(clang_getCString(s));
-            clang_disposeString(s);
+            char *name = cursor_name(d);
             ARRAY_PUSH(ts->u->taken, ts->u->ntaken, ts->u->captaken, name);
         }
         ts->last_call_start = (unsigned)-1;

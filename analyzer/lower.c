@@ -107,7 +107,7 @@ static kids expr_children(CXCursor c)
     return k;
 }
 
-static char *cursor_name(CXCursor c)
+char *cursor_name(CXCursor c)
 {
     CXString s = clang_getCursorSpelling(c);
     char *name = xstrdup(clang_getCString(s));
@@ -851,6 +851,17 @@ void member_fns_free(member_fns *m)
     memset(m, 0, sizeof *m);
 }
 
+CXCursor cursor_address_operand(CXCursor c)
+{
+    if (clang_getCursorKind(c) != CXCursor_UnaryOperator ||
+        clang_getCursorUnaryOperatorKind(c) != CXUnaryOperator_AddrOf)
+        return clang_getNullCursor();
+    kids k = expr_children(c);
+    CXCursor x = k.n == 1 ? k.c[0] : clang_getNullCursor();
+    free(k.c);
+    return x;
+}
+
 char *cursor_usr(CXCursor decl)
 {
     CXString s = clang_getCursorUSR(decl);
@@ -1151,14 +1162,9 @@ static ir_operand lower_deref(lower_ctx *x, CXCursor c, CXCursor ptr,
  * pointer: X for &X, else *ptr. */
 static ir_operand lower_atomic_object(lower_ctx *x, CXCursor c, CXCursor ptr)
 {
-    CXCursor u = cursor_unwrap(ptr, NULL);
-    if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
-        clang_getCursorUnaryOperatorKind(u) == CXUnaryOperator_AddrOf) {
-        kids k = expr_children(u);
-        ir_operand op = k.n == 1 ? lower_expr(x, k.c[0]) : unknown();
-        free(k.c);
-        return op;
-    }
+    CXCursor target = cursor_address_operand(cursor_unwrap(ptr, NULL));
+    if (!clang_Cursor_isNull(target))
+        return lower_expr(x, target);
     return lower_deref(x, c, ptr, lower_expr(x, ptr), cursor_loc(c));
 }
 

@@ -29,6 +29,13 @@ void member_fns_note(member_fns *m, const char *member, const char *fn);
 const char *member_fns_find(const member_fns *m, const char *member);
 void member_fns_free(member_fns *m);
 
+/* The spelling of a cursor, as a new string (caller frees). */
+char *cursor_name(CXCursor c);
+
+/* X for the expression &X (c already through casts and parentheses), or
+ * the null cursor. */
+CXCursor cursor_address_operand(CXCursor c);
+
 /* The USR of a declaration (caller frees), or NULL when it has none. */
 char *cursor_usr(CXCursor decl);
 
