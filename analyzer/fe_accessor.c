@@ -27,27 +27,6 @@ static void append(slot_path *s, const char *t)
         ARRAY_PUSH(s->text, s->len, s->cap, *t);
 }
 
-/* Down through parentheses, casts and implicit conversions that have one
- * operand (an atomic builtin, with more, is not passed). */
-static CXCursor strip(CXCursor c)
-{
-    for (;;) {
-        enum CXCursorKind k = clang_getCursorKind(c);
-        if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
-            k != CXCursor_CStyleCastExpr)
-            return c;
-        size_t n, nexpr = 0;
-        CXCursor *kids = cursor_children(c, &n), next = c;
-        for (size_t i = 0; i < n; i++)
-            if (clang_isExpression(clang_getCursorKind(kids[i])))
-                next = kids[i], nexpr++;
-        free(kids);
-        if (nexpr != 1)
-            return c;
-        c = next;
-    }
-}
-
 /* The expression children of c: exactly want of them into out. */
 static bool expr_kids(CXCursor c, CXCursor *out, size_t want)
 {
@@ -66,7 +45,7 @@ static bool expr_kids(CXCursor c, CXCursor *out, size_t want)
 /* The 0-based parameter of fn that the expression c names, or -1. */
 static int param_of(CXCursor fn, CXCursor c)
 {
-    c = strip(c);
+    c = cursor_strip(c);
     if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
         return -1;
     CXCursor d = clang_getCursorReferenced(c);
@@ -80,7 +59,7 @@ static int param_of(CXCursor fn, CXCursor c)
 /* X for the pointer &X, else the null cursor. */
 static CXCursor address_of(CXCursor ptr)
 {
-    return cursor_address_operand(strip(ptr));
+    return cursor_address_operand(cursor_strip(ptr));
 }
 
 static bool name_slot(CXCursor fn, CXCursor c, slot_path *s);
@@ -112,7 +91,7 @@ static bool name_element(CXCursor fn, CXCursor c, slot_path *s)
     CXCursor k[2];
     if (!expr_kids(c, k, 2))
         return false;
-    CXCursor base = strip(k[0]);
+    CXCursor base = cursor_strip(k[0]);
     if (clang_getCanonicalType(clang_getCursorType(base)).kind != CXType_ConstantArray ||
         !name_slot(fn, base, s))
         return false;
@@ -123,7 +102,7 @@ static bool name_element(CXCursor fn, CXCursor c, slot_path *s)
         append(s, "[]");
         return true;
     }
-    if (p >= 0 || !cursor_eval_int(strip(k[1]), &v))
+    if (p >= 0 || !cursor_eval_int(cursor_strip(k[1]), &v))
         return false;
     char buf[32];
     snprintf(buf, sizeof buf, "[%lld]", v);
@@ -136,7 +115,7 @@ static bool name_element(CXCursor fn, CXCursor c, slot_path *s)
  * (a local, a parameter, memory reached through a pointer). */
 static bool name_slot(CXCursor fn, CXCursor c, slot_path *s)
 {
-    c = strip(c);
+    c = cursor_strip(c);
     switch (clang_getCursorKind(c)) {
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -162,7 +141,7 @@ static bool name_slot(CXCursor fn, CXCursor c, slot_path *s)
 static CXCursor read_place(CXCursor e)
 {
     CXCursor ptr, val;
-    e = strip(e);
+    e = cursor_strip(e);
     return cursor_atomic_access(e, &ptr, &val) == ATOMIC_LOAD ? address_of(ptr) : e;
 }
 
@@ -170,7 +149,7 @@ static CXCursor read_place(CXCursor e)
  * and in *val the value, or the null cursor. */
 static CXCursor written_place(CXCursor stmt, CXCursor *val)
 {
-    CXCursor e = strip(stmt), ptr, k[2];
+    CXCursor e = cursor_strip(stmt), ptr, k[2];
     if (cursor_atomic_access(e, &ptr, val) == ATOMIC_STORE)
         return address_of(ptr);
     if (clang_getCursorKind(e) == CXCursor_BinaryOperator &&

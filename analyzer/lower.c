@@ -2149,7 +2149,10 @@ ir_func *lower_function(CXTranslationUnit tu, CXCursor fn,
 }
 
 /* Down through casts and parentheses; *cast tells whether a cast was met. */
-CXCursor cursor_unwrap(CXCursor c, bool *cast)
+/* Down through casts and parentheses to the expression inside, taking
+ * the last operand of a wrapper with several, or (single) stopping there;
+ * *cast (if not NULL) is set when a cast was passed. */
+static CXCursor unwrap(CXCursor c, bool *cast, bool single)
 {
     for (;;) {
         enum CXCursorKind k = clang_getCursorKind(c);
@@ -2158,17 +2161,29 @@ CXCursor cursor_unwrap(CXCursor c, bool *cast)
         if (k != CXCursor_UnexposedExpr && k != CXCursor_ParenExpr &&
             k != CXCursor_CStyleCastExpr)
             return c;
-        size_t n;
+        size_t n, nexpr = 0;
         CXCursor *kc = cursor_children(c, &n);
         CXCursor next = clang_getNullCursor();
         for (size_t i = 0; i < n; i++)
-            if (clang_isExpression(clang_getCursorKind(kc[i])))
+            if (clang_isExpression(clang_getCursorKind(kc[i]))) {
                 next = kc[i];
+                nexpr++;
+            }
         free(kc);
-        if (clang_Cursor_isNull(next))
+        if (clang_Cursor_isNull(next) || (single && nexpr != 1))
             return c;
         c = next;
     }
+}
+
+CXCursor cursor_unwrap(CXCursor c, bool *cast)
+{
+    return unwrap(c, cast, false);
+}
+
+CXCursor cursor_strip(CXCursor c)
+{
+    return unwrap(c, NULL, true);
 }
 
 char *cursor_decl_site(CXCursor c, ir_loc *loc)

@@ -71,6 +71,10 @@ bool cursor_is_null_constant(CXCursor c);
  * not NULL) is set when a cast was passed. */
 CXCursor cursor_unwrap(CXCursor c, bool *cast);
 
+/* The same through wrappers with one operand only: an atomic builtin,
+ * which has several, is not passed. */
+CXCursor cursor_strip(CXCursor c);
+
 /* An atomic builtin on an object of memory (an AtomicExpr, which libclang
  * leaves unexposed; its children are the pointer, the memory order, then
  * any value): a load, __c11_atomic_load(p, order) or __atomic_load_n,
